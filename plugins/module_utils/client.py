@@ -1,0 +1,286 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one HTTP client of the collection: auth, pacing, retries, pagination, errors."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import email.utils
+import json
+import random
+import time
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - depends on the target host
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = exc
+
+COLLECTION_VERSION = "0.1.0"
+USER_AGENT = "statusops.status/%s (Ansible collection)" % COLLECTION_VERSION
+
+RETRIABLE_STATUSES = (502, 503, 504)
+IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
+BACKOFF_BASE = 0.5
+BACKOFF_MAX = 8.0
+# Spacing requests a little wider than the documented limit absorbs clock jitter
+# between this host and the server's sliding window.
+PACING_MARGIN = 1.05
+
+
+class ApiError(Exception):
+    """A request that did not succeed: method, path, status and the API's message."""
+
+    def __init__(self, method, path, status=None, message="", body=None):
+        self.method = method
+        self.path = path
+        self.status = status
+        self.message = message
+        self.body = body
+        super(ApiError, self).__init__(str(self))
+
+    def __str__(self):
+        head = "%s %s" % (self.method, self.path)
+        if self.status is not None:
+            head += " returned HTTP %s" % self.status
+        return "%s: %s" % (head, self.message) if self.message else head
+
+
+class OutcomeUnknown(ApiError):
+    """A create was sent but its answer was lost: it may or may not exist now."""
+
+
+def render_error_body(body):
+    """One readable line per field for DRF and StatusHub error bodies, nested too."""
+    if isinstance(body, dict):
+        if set(body) == {"error"} and isinstance(body["error"], str):
+            return body["error"]
+        if "errors" in body and len(body) == 1:
+            return render_error_body(body["errors"])
+    lines = []
+    _flatten_error(body, "", lines)
+    return "\n".join(lines)
+
+
+def _flatten_error(value, prefix, lines):
+    if isinstance(value, dict):
+        for key in value:
+            label = key if key not in ("non_field_errors", "detail", "error") else ""
+            _flatten_error(value[key], _join(prefix, label), lines)
+    elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        for index, item in enumerate(value):
+            _flatten_error(item, "%s[%d]" % (prefix, index), lines)
+    elif isinstance(value, list):
+        for message in value:
+            lines.append(_line(prefix, message))
+    elif value not in (None, ""):
+        lines.append(_line(prefix, value))
+
+
+def _join(prefix, key):
+    if not key:
+        return prefix
+    return "%s.%s" % (prefix, key) if prefix else key
+
+
+def _line(prefix, message):
+    return "%s: %s" % (prefix, message) if prefix else "%s" % message
+
+
+def retry_after_seconds(value, now=None):
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment is None:
+        return None
+    return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+
+
+class Pacer:
+    """Keeps requests of each kind at least a minimum interval apart."""
+
+    def __init__(self, per_second, clock, sleep):
+        """per_second maps 'GET' and 'OTHER' to a documented limit (or None: no limit)."""
+        self._interval = dict((kind, PACING_MARGIN / limit) for kind, limit in per_second.items() if limit)
+        self._next = {}
+        self._clock = clock
+        self._sleep = sleep
+
+    def wait(self, method):
+        kind = "GET" if method == "GET" else "OTHER"
+        interval = self._interval.get(kind)
+        if not interval:
+            return
+        now = self._clock()
+        ready = self._next.get(kind, now)
+        if ready > now:
+            self._sleep(ready - now)
+            now = ready
+        self._next[kind] = now + interval
+
+
+class ApiClient:
+    """A requests.Session configured for one API."""
+
+    def __init__(self, base_url, authorization, timeout=30, validate_certs=True, retry_timeout=60,
+                 default_query=None, rate_limits=None, clock=time.monotonic, sleep=time.sleep):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.retry_timeout = retry_timeout
+        self.default_query = dict(default_query or {})
+        self._clock = clock
+        self._sleep = sleep
+        self._pacer = Pacer(rate_limits or {}, clock, sleep)
+        self.session = requests.Session()
+        self.session.verify = validate_certs
+        self.session.headers.update({
+            "Authorization": authorization,
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+        })
+
+    def get(self, path, query=None):
+        return self.request("GET", path, query=query)
+
+    def post(self, path, body=None, query=None):
+        return self.request("POST", path, query=query, body=body)
+
+    def put(self, path, body=None, query=None):
+        return self.request("PUT", path, query=query, body=body)
+
+    def delete(self, path, query=None):
+        return self.request("DELETE", path, query=query)
+
+    def request(self, method, path, query=None, body=None):
+        """Send one request, retrying what is safe to retry inside the time budget."""
+        try:
+            return self._send(method, path, query, body)
+        except ApiError as exc:
+            raise self._scrubbed(exc) from None
+
+    def _scrubbed(self, exc):
+        """The same error with the secret removed, even where a server echoed it back."""
+        secret = self.session.headers["Authorization"]
+
+        def scrub(text):
+            return text.replace(secret, "********") if secret else text
+
+        body = exc.body
+        if body is not None and secret and secret in json.dumps(body):
+            body = json.loads(scrub(json.dumps(body)))
+        return type(exc)(exc.method, exc.path, exc.status, scrub(exc.message), body)
+
+    def _send(self, method, path, query, body):
+        params = dict(self.default_query)
+        params.update(query or {})
+        waited = 0.0
+        attempt = 0
+        while True:
+            attempt += 1
+            self._pacer.wait(method)
+            try:
+                response = self.session.request(
+                    method, self.base_url + path, params=params, timeout=self.timeout,
+                    data=None if body is None else json.dumps(body),
+                    headers=None if body is None else {"Content-Type": "application/json"},
+                )
+            except requests.exceptions.RequestException as exc:
+                reason = _connection_failure(exc)
+                if method == "POST" and _maybe_sent(exc):
+                    raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
+                delay = self._backoff(attempt)
+                if waited + delay > self.retry_timeout:
+                    raise ApiError(method, path, None, "%s (gave up after waiting %.1f s for retries)" % (reason, waited))
+            else:
+                if response.status_code < 300:
+                    return _json_or_none(response)
+                delay = self._retry_delay(method, path, response, attempt)
+                if delay is None:
+                    raise _error_from(method, path, response)
+                if waited + delay > self.retry_timeout:
+                    raise _budget_spent(method, path, response, waited, self.retry_timeout)
+            self._sleep(delay)
+            waited += delay
+
+    def paginate(self, path, query=None, per_page=100):
+        """Yield every item of a paginated StatusHub list, page after page."""
+        page = 1
+        while True:
+            params = dict(query or {})
+            params.update({"page": page, "per_page": per_page})
+            envelope = self.get(path, params)
+            for item in envelope.get("data") or []:
+                yield item
+            if page >= int(envelope.get("page_count") or 1):
+                return
+            page += 1
+
+    def _retry_delay(self, method, path, response, attempt):
+        if response.status_code == 429:
+            after = retry_after_seconds(response.headers.get("Retry-After"))
+            return self._backoff(attempt) if after is None else after
+        if response.status_code in RETRIABLE_STATUSES and method in IDEMPOTENT_METHODS:
+            return self._backoff(attempt)
+        if response.status_code in RETRIABLE_STATUSES and method == "POST":
+            raise OutcomeUnknown(method, path, response.status_code,
+                                 "%s; the request may have been carried out" % _message_of(response))
+        return None
+
+    @staticmethod
+    def _backoff(attempt):
+        """Exponential backoff with full jitter."""
+        return random.uniform(0, min(BACKOFF_MAX, BACKOFF_BASE * (2 ** (attempt - 1))))
+
+
+def _json_or_none(response):
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _message_of(response):
+    body = _json_or_none(response)
+    if body is None:
+        return response.reason or ""
+    return render_error_body(body)
+
+
+def _error_from(method, path, response):
+    return ApiError(method, path, response.status_code, _message_of(response), _json_or_none(response))
+
+
+def _budget_spent(method, path, response, waited, budget):
+    if response.status_code == 429:
+        message = "rate limit hit; waited %.1f s in all and the retry budget (retry_timeout=%s s) is spent" % (waited, budget)
+    else:
+        message = "%s; waited %.1f s for retries and the retry budget (retry_timeout=%s s) is spent" % (
+            _message_of(response), waited, budget)
+    return ApiError(method, path, response.status_code, message, _json_or_none(response))
+
+
+def _connection_failure(exc):
+    if isinstance(exc, requests.exceptions.Timeout):
+        return "timed out"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "TLS error: %s" % exc.__class__.__name__
+    return "connection failed (%s)" % exc.__class__.__name__
+
+
+def _maybe_sent(exc):
+    """False only when the request certainly never reached the server."""
+    return not isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError)) and \
+        "NewConnectionError" not in repr(exc)

@@ -1,0 +1,165 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The reconcile engine: read current state, compare, decide, honour check mode, diff.
+
+It knows nothing of HTTP or of any API: a Resource (one per kind of object, in
+the API mapping files) tells it how to find, compare, create, update and delete.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.module_utils.client import OutcomeUnknown
+
+
+class ReconcileError(Exception):
+    """A problem with what was asked for: ambiguous identity, a missing reference."""
+
+
+class Resource:
+    """One object the user declared. Subclasses fill in the API specifics."""
+
+    def find(self):
+        """The current object, or None. Raise ReconcileError when two objects match."""
+        raise NotImplementedError
+
+    def desired(self):
+        """The fields the user set, in the API's shape."""
+        raise NotImplementedError
+
+    def changes(self, current, desired):
+        """The desired fields whose normalised value differs from the current one."""
+        return dict((key, value) for key, value in desired.items() if current.get(key) != value)
+
+    def must_update(self, current, desired, changes):
+        return bool(changes)
+
+    def create(self, desired):
+        raise NotImplementedError
+
+    def update(self, current, desired, changes):
+        raise NotImplementedError
+
+    def delete(self, current):
+        raise NotImplementedError
+
+    def preview(self, current, desired):
+        """The object as it would be after the change (used in check mode)."""
+        merged = dict(current or {})
+        merged.update(desired)
+        return merged
+
+
+class Outcome:
+    """What the engine did (or would do) to one object."""
+
+    def __init__(self, action, before=None, after=None, changes=None):
+        self.action = action  # one of: none, create, update, delete
+        self.before = before
+        self.after = after
+        self.changes = changes or {}
+
+    @property
+    def changed(self):
+        return self.action != "none"
+
+    @property
+    def diff(self):
+        """Before/after of the changed keys only."""
+        if self.action == "create":
+            return {"before": {}, "after": dict(self.after or {})}
+        if self.action == "delete":
+            return {"before": dict(self.before or {}), "after": {}}
+        keys = sorted(self.changes)
+        return {
+            "before": dict((key, (self.before or {}).get(key)) for key in keys),
+            "after": dict((key, (self.after or {}).get(key)) for key in keys),
+        }
+
+
+def create_once(resource, desired):
+    """Create; when the answer was lost, look again and create only if still absent."""
+    try:
+        return resource.create(desired)
+    except OutcomeUnknown:
+        found = resource.find()
+        if found is not None:
+            return found
+        return resource.create(desired)
+
+
+def ensure_present(resource, check_mode):
+    current = resource.find()
+    desired = resource.desired()
+    if current is None:
+        after = resource.preview(None, desired) if check_mode else create_once(resource, desired)
+        return Outcome("create", None, after)
+    changes = resource.changes(current, desired)
+    if not resource.must_update(current, desired, changes):
+        return Outcome("none", current, current)
+    after = resource.preview(current, desired) if check_mode else resource.update(current, desired, changes)
+    return Outcome("update", current, after, changes)
+
+
+def ensure_absent(resource, check_mode):
+    current = resource.find()
+    if current is None:
+        return Outcome("none")
+    if not check_mode:
+        resource.delete(current)
+    return Outcome("delete", current, None)
+
+
+def index_unique(items, key_of, id_of, describe):
+    """Map each item's key to the item; two items with one key is a ReconcileError naming both."""
+    index = {}
+    for item in items:
+        key = key_of(item)
+        if key in index:
+            raise ReconcileError("%s matches more than one object: %s and %s; give its id to choose one"
+                                 % (describe(key), id_of(index[key]), id_of(item)))
+        index[key] = item
+    return index
+
+
+class SetPlan:
+    """The work that makes a set of current objects match a declared set."""
+
+    def __init__(self):
+        self.create = []  # (key, desired)
+        self.update = []  # (key, current, desired, changes)
+        self.delete = []  # (key, current)
+        self.unchanged = []  # (key, current)
+
+    @property
+    def changed(self):
+        return bool(self.create or self.update or self.delete)
+
+
+def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=False):
+    """Decide the creates, updates and deletes that make current match desired.
+
+    With absent=True the declared keys are deleted; with prune=True the current
+    objects that are not declared are deleted too.
+    """
+    plan = SetPlan()
+    for key, desired in desired_by_key.items():
+        current = current_by_key.get(key)
+        if absent:
+            if current is not None:
+                plan.delete.append((key, current))
+        elif current is None:
+            plan.create.append((key, desired))
+        else:
+            changes = changes_of(current, desired)
+            if changes:
+                plan.update.append((key, current, desired, changes))
+            else:
+                plan.unchanged.append((key, current))
+    if prune and not absent:
+        for key, current in current_by_key.items():
+            if key not in desired_by_key:
+                plan.delete.append((key, current))
+    return plan

@@ -1,0 +1,257 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Statusmate page-token API: paths, fields, normalisation and component identity."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.module_utils.common import (
+    build_client,
+    connection_spec,
+    normalise_time,
+    parse_time,
+)
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    ReconcileError,
+    Resource,
+)
+
+DEFAULT_API_URL = "https://status.statusmate.top"
+CREATE_PATH = "/api-components-create/"
+UPDATE_PATH = "/api-components-update/%s/"
+DELETE_PATH = "/api-components-delete/%s/"
+LIST_PATH = "/api-components-list/"
+
+IMPACTS = ("operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage")
+# The fields the vendor's (abbreviated) list items carry; any other field may be missing.
+LISTED_FIELDS = ("uuid", "name", "description", "impact")
+WRITABLE_FIELDS = ("index", "name", "description", "parent", "histogram", "start_date",
+                   "collapse", "enabled", "private", "impact")
+INDEX_RANGE = (0, 32767)
+NAME_MAX_LENGTH = 255
+
+# The options that describe a component, shared by the single and the plural module.
+COMPONENT_FIELD_SPEC = dict(
+    name=dict(type="str"),
+    description=dict(type="str"),
+    index=dict(type="int"),
+    impact=dict(type="str", choices=list(IMPACTS)),
+    histogram=dict(type="bool"),
+    collapse=dict(type="bool"),
+    enabled=dict(type="bool"),
+    private=dict(type="bool"),
+    start_date=dict(type="str"),
+)
+
+
+def argument_spec(**extra):
+    spec = connection_spec("STATUSMATE_API_URL", DEFAULT_API_URL, "api_token", "STATUSMATE_API_TOKEN")
+    spec.update(extra)
+    return spec
+
+
+def client(module):
+    return build_client(module, "api_token")
+
+
+def validation_errors(fields, where=""):
+    """Messages naming the option and value of every field the API would refuse."""
+    errors = []
+    name = fields.get("name")
+    if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
+        errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
+    index = fields.get("index")
+    if index is not None and not INDEX_RANGE[0] <= index <= INDEX_RANGE[1]:
+        errors.append("%sindex must be between %d and %d, got %s" % ((where,) + INDEX_RANGE + (index,)))
+    start_date = fields.get("start_date")
+    if start_date is not None and parse_time(start_date) is None:
+        errors.append("%sstart_date must be ISO-8601 with a UTC offset (like 2025-05-24T11:02:11+03:00), got %r"
+                      % (where, start_date))
+    return errors
+
+
+def normalise(field, value):
+    if field == "description":
+        return value or ""
+    if field == "start_date":
+        return normalise_time(value)
+    return value
+
+
+def differing_fields(current, desired):
+    """The desired fields that current reports with another value."""
+    return dict((field, value) for field, value in desired.items()
+                if field in current and normalise(field, current[field]) != normalise(field, value))
+
+
+def unverifiable_fields(current, desired):
+    return sorted(field for field in desired if field not in current)
+
+
+class Components:
+    """The component endpoints of one page."""
+
+    def __init__(self, api):
+        self.api = api
+
+    def list(self, parent=None, uuids=None):
+        query = {}
+        if parent is not None:
+            query["parent"] = parent
+        if uuids:
+            query["component"] = list(uuids)
+        items = self.api.get(LIST_PATH, query) or []
+        if parent is not None:
+            for item in items:
+                item.setdefault("parent", parent)
+        return items
+
+    def create(self, body):
+        return self.api.post(CREATE_PATH, body)
+
+    def update(self, uuid, body):
+        return self.api.post(UPDATE_PATH % uuid, body)
+
+    def delete(self, uuid):
+        self.api.delete(DELETE_PATH % uuid)
+
+
+class PageIndex:
+    """The page's components, read once, with the tree learned as it is needed."""
+
+    def __init__(self, components):
+        self.components = components
+        self._all = None
+
+    @property
+    def all(self):
+        if self._all is None:
+            self._all = self.components.list()
+        return self._all
+
+    @property
+    def full_items(self):
+        """True when the server's list items report every field (parent included)."""
+        return any("parent" in item for item in self.all)
+
+    def resolve(self, reference, what="parent"):
+        """The uuid of the component named by uuid or by name (names must be unique)."""
+        for item in self.all:
+            if item["uuid"] == reference:
+                return reference
+        matches = [item for item in self.all if item["name"] == reference]
+        if not matches:
+            raise ReconcileError("%s %r: no component of the page has that name or uuid" % (what, reference))
+        if len(matches) > 1:
+            raise ReconcileError("%s %r matches more than one component: %s; give its uuid instead"
+                                 % (what, reference, " and ".join(item["uuid"] for item in matches)))
+        return matches[0]["uuid"]
+
+    def children(self, parent):
+        if self.full_items:
+            return [item for item in self.all if item.get("parent") == parent]
+        return self.components.list(parent=parent)
+
+    def top_level(self, candidates):
+        """The candidates that have no parent."""
+        if self.full_items:
+            return [item for item in candidates if item.get("parent") is None]
+        remaining = dict((item["uuid"], item) for item in candidates)
+        for item in self.all:
+            if not remaining:
+                break
+            if item["uuid"] in remaining:
+                continue
+            for child in self.components.list(parent=item["uuid"]):
+                remaining.pop(child["uuid"], None)
+        for item in remaining.values():
+            item["parent"] = None
+        return list(remaining.values())
+
+
+def describe(name, parent):
+    return "component %r%s" % (name, " under parent %s" % parent if parent else " at the top level")
+
+
+class Component(Resource):
+    """One component, identified by uuid or by (name, parent)."""
+
+    def __init__(self, components, params):
+        self.components = components
+        self.page = PageIndex(components)
+        self.params = params
+        self.unverified = []
+        self._parent = None
+        self._parent_resolved = False
+
+    @property
+    def parent(self):
+        """The parent's uuid, or None for the top level."""
+        if not self._parent_resolved:
+            reference = self.params.get("parent")
+            self._parent = self.page.resolve(reference) if reference else None
+            self._parent_resolved = True
+        return self._parent
+
+    def manages_parent(self):
+        return not self.params.get("uuid") or self.params.get("parent") is not None
+
+    def find(self):
+        self.page = PageIndex(self.components)
+        self._parent_resolved = False
+        uuid = self.params.get("uuid")
+        if uuid:
+            matches = self.components.list(uuids=[uuid])
+            matches = [item for item in matches if item["uuid"] == uuid]
+        elif self.parent:
+            matches = [item for item in self.page.children(self.parent) if item["name"] == self.params["name"]]
+        else:
+            named = [item for item in self.page.all if item["name"] == self.params["name"]]
+            matches = self.page.top_level(named) if named else []
+        if len(matches) > 1:
+            raise ReconcileError("%s matches more than one component: %s; give its uuid to choose one"
+                                 % (describe(self.params["name"], self.parent),
+                                    " and ".join(item["uuid"] for item in matches)))
+        current = matches[0] if matches else None
+        if current is not None:
+            self.unverified = unverifiable_fields(current, self.desired())
+        return current
+
+    def desired(self):
+        fields = dict((field, self.params[field]) for field in COMPONENT_FIELD_SPEC if self.params.get(field) is not None)
+        if self.manages_parent():
+            fields["parent"] = self.parent
+        return fields
+
+    def changes(self, current, desired):
+        return differing_fields(current, desired)
+
+    def must_update(self, current, desired, changes):
+        return bool(changes) or bool(self.params["update_unverified"] and self.unverified)
+
+    def create(self, desired):
+        if not desired.get("name"):
+            raise ReconcileError("component %s does not exist; name is required to create one" % self.params.get("uuid"))
+        return self.components.create(desired)
+
+    def update(self, current, desired, changes):
+        return self.components.update(current["uuid"], update_body(current, desired))
+
+    def delete(self, current):
+        self.components.delete(current["uuid"])
+
+
+def update_body(current, desired):
+    """Every field known: what the server reported, overridden by what the user set.
+
+    A field neither reported nor set is left out, so its real value is kept.
+    """
+    body = {"uuid": current["uuid"]}
+    for field in WRITABLE_FIELDS:
+        if field in desired:
+            body[field] = desired[field]
+        elif field in current:
+            body[field] = current[field]
+    return body

@@ -1,0 +1,138 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.modules import statusmate_component
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+
+URL = "https://status.example.test"
+TOKEN = "page-token-123"
+LIST = URL + "/api-components-list/"
+WEBSITE = {"uuid": "w-1", "name": "Website", "description": "", "impact": "operational"}
+CDN = {"uuid": "c-1", "name": "CDN", "description": "edge", "impact": "operational"}
+
+
+def args(**extra):
+    return dict(dict(api_url=URL, api_token=TOKEN), **extra)
+
+
+def test_create_top_level_sends_one_list_and_one_create(run_module, http):
+    http.get(LIST, json=[])
+    http.post(URL + "/api-components-create/", status=201, json=dict(WEBSITE, parent=None, index=0))
+    result = run_module(statusmate_component, args(name="Website", index=0))
+    assert result["changed"] is True
+    assert result["component"]["uuid"] == "w-1"
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/")]
+    assert bodies(http)[1] == {"name": "Website", "index": 0, "parent": None}
+    assert http.calls[1].request.headers["Authorization"] == TOKEN
+
+
+def test_create_in_check_mode_only_reads(run_module, http):
+    http.get(LIST, json=[])
+    result = run_module(statusmate_component, args(name="Website"), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["component"] == {"name": "Website", "parent": None}
+    assert result["diff"] == {"before": {}, "after": {"name": "Website", "parent": None}}
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_unchanged_top_level_component_sends_no_write(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN])
+    http.get(LIST + "?parent=c-1", json=[])
+    result = run_module(statusmate_component, args(name="Website", description=None, impact="operational"))
+    assert result["changed"] is False
+    assert result["unverified"] == []
+    assert calls(http) == [("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=c-1")]
+
+
+def test_child_found_under_parent_by_name_and_updated_with_every_known_field(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN])
+    http.get(LIST + "?parent=w-1", json=[CDN])
+    http.post(URL + "/api-components-update/c-1/", json=dict(CDN, impact="partial_outage", parent="w-1"))
+    result = run_module(statusmate_component, args(name="CDN", parent="Website", impact="partial_outage"), diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {"impact": "operational"}, "after": {"impact": "partial_outage"}}
+    assert calls(http) == [
+        ("GET", "/api-components-list/"),
+        ("GET", "/api-components-list/?parent=w-1"),
+        ("POST", "/api-components-update/c-1/"),
+    ]
+    assert bodies(http)[2] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "w-1", "impact": "partial_outage"}
+
+
+def test_unverifiable_fields_are_reported_and_sent_only_on_request(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN])
+    http.get(LIST + "?parent=w-1", json=[CDN])
+    result = run_module(statusmate_component, args(name="CDN", parent="Website", index=3, histogram=True))
+    assert result["changed"] is False
+    assert result["unverified"] == ["histogram", "index"]
+    assert len(http.calls) == 2
+
+
+def test_update_unverified_sends_them(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN])
+    http.get(LIST + "?parent=w-1", json=[CDN])
+    http.post(URL + "/api-components-update/c-1/", json=dict(CDN, parent="w-1", index=3))
+    result = run_module(statusmate_component, args(name="CDN", parent="Website", index=3, update_unverified=True))
+    assert result["changed"] is True
+    assert bodies(http)[2] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "w-1",
+                               "impact": "operational", "index": 3}
+
+
+def test_full_list_items_need_no_parent_queries(run_module, http):
+    full = [dict(WEBSITE, parent=None, index=0), dict(CDN, parent="w-1", index=3)]
+    http.get(LIST, json=full)
+    result = run_module(statusmate_component, args(name="CDN", parent="Website", index=3))
+    assert result["changed"] is False and result["unverified"] == []
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_two_matches_fail_naming_both_before_any_write(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN, dict(CDN, uuid="c-2")])
+    http.get(LIST + "?parent=w-1", json=[CDN, dict(CDN, uuid="c-2")])
+    result = run_module(statusmate_component, args(name="CDN", parent="Website", impact="major_outage"))
+    assert result["failed"] is True
+    assert "c-1 and c-2" in result["msg"]
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_missing_parent_fails_and_creates_nothing(run_module, http):
+    http.get(LIST, json=[WEBSITE])
+    result = run_module(statusmate_component, args(name="CDN", parent="Nope"))
+    assert result["failed"] is True
+    assert "parent 'Nope': no component of the page has that name or uuid" in result["msg"]
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_delete_by_uuid_then_again(run_module, http):
+    http.get(LIST + "?component=c-1", json=[CDN])
+    http.delete(URL + "/api-components-delete/c-1/", status=204)
+    result = run_module(statusmate_component, args(uuid="c-1", state="absent"))
+    assert result["changed"] is True and result["component"]["uuid"] == "c-1"
+    assert calls(http) == [("GET", "/api-components-list/?component=c-1"), ("DELETE", "/api-components-delete/c-1/")]
+
+
+def test_delete_of_an_absent_component_changes_nothing(run_module, http):
+    http.get(LIST + "?component=c-9", json=[])
+    result = run_module(statusmate_component, args(uuid="c-9", state="absent"))
+    assert result["changed"] is False and result["component"] == {}
+
+
+def test_bad_values_fail_before_any_request(run_module, http):
+    result = run_module(statusmate_component, args(name=" ", index=40000, start_date="yesterday"))
+    assert result["failed"] is True
+    assert "name must be 1 to 255 characters" in result["msg"]
+    assert "index must be between 0 and 32767, got 40000" in result["msg"]
+    assert "start_date must be ISO-8601" in result["msg"] and "'yesterday'" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_token_never_in_output_on_auth_failure(run_module, http):
+    http.get(LIST, status=401, json={"detail": "Invalid token %s." % TOKEN})
+    result = run_module(statusmate_component, args(name="Website"))
+    assert result["failed"] is True
+    assert "GET /api-components-list/ returned HTTP 401" in result["msg"]
+    assert TOKEN not in str(result)
