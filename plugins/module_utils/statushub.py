@@ -1,0 +1,49 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""StatusHub Public API v3: connection, paths and the hub's resources."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.basic import env_fallback
+
+from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
+
+API_VERSION = "V3-R1"
+# Documented per-key limits: 30 GET requests and 5 other requests a second.
+RATE_LIMITS = {"GET": 30, "OTHER": 5}
+# assumed: the largest page size the API accepts (the vendor's example uses 25).
+MAX_PER_PAGE = 100
+
+
+def argument_spec(**extra):
+    spec = connection_spec("STATUSHUB_API_URL", None, "api_key", "STATUSHUB_API_KEY",
+                           extra=dict(hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"]))))
+    spec.update(extra)
+    return spec
+
+
+class Hub:
+    """The API client bound to one hub: paths are relative to /hubs/{subdomain}."""
+
+    def __init__(self, module):
+        self.api = build_client(module, "api_key", default_query={"api_version": API_VERSION}, rate_limits=RATE_LIMITS)
+        self.prefix = "/hubs/%s" % module.params["hub"]
+
+    def get(self, path, query=None):
+        return self.api.get(self.prefix + path, query)
+
+    def post(self, path, body):
+        return self.api.post(self.prefix + path, body)
+
+    def put(self, path, body):
+        return self.api.put(self.prefix + path, body)
+
+    def delete(self, path):
+        return self.api.delete(self.prefix + path)
+
+    def list(self, path, query=None):
+        """Every item of a paginated list, all pages read."""
+        return list(self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE))
