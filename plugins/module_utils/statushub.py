@@ -10,6 +10,7 @@ __metaclass__ = type
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 
 API_VERSION = "V3-R1"
 # Documented per-key limits: 30 GET requests and 5 other requests a second.
@@ -47,3 +48,39 @@ class Hub:
     def list(self, path, query=None):
         """Every item of a paginated list, all pages read."""
         return list(self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE))
+
+
+class ServiceNames:
+    """Resolves services named by name or by id; the hub's services are read once."""
+
+    def __init__(self, hub):
+        self.hub = hub
+        self._services = None
+
+    @property
+    def services(self):
+        if self._services is None:
+            self._services = self.hub.list("/services")
+        return self._services
+
+    def id_of(self, reference):
+        """The id of the service named by id or by name; unknown or ambiguous names fail."""
+        text = str(reference)
+        if text.isdigit() and any(service["id"] == int(text) for service in self.services):
+            return int(text)
+        matches = [service for service in self.services if service["name"] == text]
+        if not matches:
+            raise ReconcileError("service %r: the hub has no service with that name or id" % text)
+        if len(matches) > 1:
+            raise ReconcileError("service %r matches more than one service: ids %s; give the id instead"
+                                 % (text, " and ".join(str(service["id"]) for service in matches)))
+        return matches[0]["id"]
+
+    def name_of(self, service_id):
+        for service in self.services:
+            if service["id"] == service_id:
+                return service["name"]
+        return str(service_id)
+
+    def all_ids(self):
+        return sorted(service["id"] for service in self.services)
