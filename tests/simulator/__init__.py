@@ -1,0 +1,1 @@
+"""A local simulator of the Statusmate and StatusHub APIs (see CONTRIBUTING.md)."""

@@ -1,0 +1,195 @@
+"""The Flask app: shared state, request log, faults and rate limits around both APIs."""
+
+import socket
+import threading
+import time
+
+from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
+
+from .common import (
+    STATUSHUB, STATUSHUB_KEY, STATUSMATE_TOKEN, HUB_SUBDOMAIN, UNSUPPORTED_METHODS,
+    ApiError, api_of, error_body, is_control, parsed_body, simulator,
+)
+from .config import DEFAULT_CONFIG, validated_config
+from .control import bp as control_bp
+from .faults import FaultSet
+from .hub_common import HubState
+from .ratelimit import RateLimiter
+from .statushub import bp as statushub_bp
+from .statushub_events import bp as events_bp
+from .statushub_subscriptions import bp as subscriptions_bp
+from .statusmate import Page, bp as statusmate_bp
+
+RATE_LIMIT_MESSAGE = "Too many requests - please retry later"
+FAULT_MESSAGES = {
+    "429": RATE_LIMIT_MESSAGE,
+    "500": "Internal server error",
+    "502": "Bad gateway",
+    "503": "Service unavailable",
+}
+# assumed: the message of methods outside the route table (the DRF text for Statusmate)
+NOT_ALLOWED_MESSAGES = {STATUSHUB: "Method not allowed", "statusmate": 'Method "%s" not allowed.'}
+NOT_FOUND_MESSAGES = {STATUSHUB: "Not found", "statusmate": "Not found."}
+
+
+class Simulator:
+    """Everything the simulator holds in memory; `lock` guards it all."""
+
+    def __init__(self, config=None):
+        self.start_config = validated_config(dict(DEFAULT_CONFIG), config or {})
+        self.lock = threading.RLock()
+        self.reset()
+
+    def reset(self):
+        self.config = dict(self.start_config)
+        self.statusmate = Page(STATUSMATE_TOKEN)
+        self.statushub = HubState(HUB_SUBDOMAIN, STATUSHUB_KEY)
+        self.log = []
+        self.faults = FaultSet()
+        self.limiter = RateLimiter()
+
+
+class SimulatorFlask(Flask):
+    """Flask whose views run one at a time under the simulator lock."""
+
+    def dispatch_request(self):
+        with self.extensions["simulator"].lock:
+            return super().dispatch_request()
+
+
+def json_response(status, body, headers=None):
+    response = jsonify(body)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def api_error_response(api, status, message, headers=None):
+    return json_response(status, error_body(api, message), headers)
+
+
+def drop_connection():
+    """Close the client connection without an answer (Werkzeug's server socket)."""
+    g.dropped = True
+    sock = request.environ.get("werkzeug.socket")
+    if sock is None:
+        raise ConnectionAbortedError("the fault 'drop' needs a real server connection")
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+        sock.close()
+    except OSError:
+        pass
+    # Werkzeug's writes now fail with a connection error, which it treats as a dropped client.
+    return Response(status=500)
+
+
+def fault_response(rule, api):
+    """The answer a fault rule gives, or None when the request goes on (slow)."""
+    if rule.action == "slow":
+        time.sleep(rule.delay)
+        return None
+    if rule.action == "drop":
+        return drop_connection()
+    headers = {"Retry-After": "%g" % rule.retry_after} if rule.action == "429" else None
+    return api_error_response(api, int(rule.action), FAULT_MESSAGES[rule.action], headers)
+
+
+def log_entry(sim, api):
+    entry = {
+        "time": time.time(),
+        "api": api,
+        "method": request.method,
+        "path": request.path,
+        "query": request.args.to_dict(flat=False),
+        "status": None,
+        "body": parsed_body(),
+    }
+    sim.log.append(entry)
+    return entry
+
+
+def before_api_request():
+    """Log, faults, rate limits and routing strictness for every API request."""
+    if is_control(request.path):
+        return None
+    sim = simulator()
+    api = api_of(request.path)
+    with sim.lock:
+        g.entry = log_entry(sim, api)
+        rule = sim.faults.pick(request.method, request.path)
+    if rule is not None and rule.after_handling:
+        g.late_fault = rule
+    elif rule is not None:
+        response = fault_response(rule, api)
+        if response is not None:
+            return response
+    if api == STATUSHUB and not rate_allowed(sim):
+        return api_error_response(api, 429, RATE_LIMIT_MESSAGE, {"Retry-After": "1"})
+    return routing_response(api)
+
+
+def rate_allowed(sim):
+    with sim.lock:
+        if not sim.config["rate_limits"]:
+            return True
+        key = request.headers.get("Authorization", "")
+        return sim.limiter.allow(key, request.method, g.entry["time"])
+
+
+def routing_response(api):
+    """404 instead of a slash redirect; 405 for methods Flask would answer by itself."""
+    if isinstance(request.routing_exception, RequestRedirect):
+        return api_error_response(api, 404, NOT_FOUND_MESSAGES[api])
+    if request.routing_exception is None and request.method in UNSUPPORTED_METHODS:
+        return not_allowed_response(api)
+    return None
+
+
+def not_allowed_response(api):
+    message = NOT_ALLOWED_MESSAGES[api]
+    if "%s" in message:
+        message = message % request.method
+    return api_error_response(api, 405, message)
+
+
+def after_api_request(response):
+    """Apply an after_handling fault and record the status the client got."""
+    if is_control(request.path) or "entry" not in g:
+        return response
+    rule = g.pop("late_fault", None)
+    if rule is not None:
+        response = fault_response(rule, api_of(request.path)) or response
+    g.entry["status"] = 0 if g.get("dropped") else response.status_code
+    return response
+
+
+def handle_api_error(error):
+    return json_response(error.status, error.body, error.headers)
+
+
+def handle_http_exception(error):
+    """404/405/other HTTP errors in the body shape of the API the path belongs to."""
+    api = api_of(request.path)
+    if error.code == 404:
+        return api_error_response(api, 404, NOT_FOUND_MESSAGES[api])
+    if error.code == 405:
+        return not_allowed_response(api)
+    return api_error_response(api, error.code, error.description)
+
+
+def create_app(config=None):
+    """The simulator app; config holds start options (see DEFAULT_CONFIG)."""
+    app = SimulatorFlask(__name__)
+    app.json.sort_keys = False
+    app.url_map.strict_slashes = True
+    app.url_map.merge_slashes = False
+    app.extensions["simulator"] = Simulator(config)
+    app.before_request(before_api_request)
+    app.after_request(after_api_request)
+    app.register_error_handler(ApiError, handle_api_error)
+    app.register_error_handler(HTTPException, handle_http_exception)
+    for blueprint in (control_bp, statusmate_bp, statushub_bp, events_bp, subscriptions_bp):
+        app.register_blueprint(blueprint)
+    return app
