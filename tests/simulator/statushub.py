@@ -5,7 +5,7 @@ from flask import Blueprint, jsonify
 from .common import FieldErrors, format_time
 from .hub_common import (
     HUB_ID, HUB_NAME, HUB_PREFIX, MSG_BLANK, fail_on, hub, install_gate, not_found,
-    paginated, read_fields, stamp, to_text, to_title,
+    paginated, read_fields, soft_delete, stamp, to_text, to_title,
 )
 
 bp = Blueprint("statushub", __name__, url_prefix=HUB_PREFIX)
@@ -15,6 +15,7 @@ CREATED = 200  # assumed: the seed describes the create answer as "OK"
 SERVICE_FIELDS = {"name": to_title, "description": to_text}  # assumed fields
 ALERT_FIELDS = {"title": to_title, "body": to_text}
 PLATFORM_ALERT_PATH = "/platform_alert"  # assumed path
+SERVICE_DELETE_IS_HARD = True  # assumed: a deleted service is gone (404), not soft-deleted
 
 
 @bp.get("")
@@ -52,8 +53,11 @@ def update_service(service_id):
 
 @bp.delete("/services/<int:service_id>")
 def delete_service(service_id):
-    hub().find("service", service_id)
-    del hub().records["service"][service_id]  # assumed: a hard delete
+    service = hub().find("service", service_id, live=True)
+    if SERVICE_DELETE_IS_HARD:
+        del hub().records["service"][service_id]
+    else:
+        soft_delete(service)
     for subscription in hub().records["subscription"].values():
         if service_id in subscription["service_ids"]:
             subscription["service_ids"].remove(service_id)

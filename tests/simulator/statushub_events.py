@@ -32,8 +32,12 @@ MAINTENANCE_FIELDS = {
     "service_statuses": to_service_statuses,
     "silent": to_bool,
 }
+LISTS_SHOW_DELETED = False  # assumed: incident and maintenance lists leave soft-deleted events out
+UPDATES_AFTER_RESOLVED = False  # assumed: a resolved incident takes no more updates
+INHERITED_UPDATE_FIELDS = ("title", "incident_type")  # assumed: an update without them keeps the latest update's
+INCIDENT_TYPE_EDITABLE = False  # assumed: PUT of an update cannot change its incident_type
 MSG_RESOLVED_STATUSES = "must be empty when the update resolves the incident"
-MSG_INCIDENT_RESOLVED = "the incident is already resolved"  # assumed: no update after resolved
+MSG_INCIDENT_RESOLVED = "the incident is already resolved"
 
 
 def updates_of(incident):
@@ -87,9 +91,13 @@ def add_update(incident, fields):
     return update
 
 
+def listed(kind):
+    return list(hub().records[kind].values()) if LISTS_SHOW_DELETED else hub().live(kind)
+
+
 @bp.get("/incidents")
 def list_incidents():
-    incidents = overlapping(hub().live("incident"), lambda incident: incident["end_time"])  # assumed: deleted ones left out
+    incidents = overlapping(listed("incident"), lambda incident: incident["end_time"])
     return jsonify(paginated(incidents, render_incident))
 
 
@@ -125,10 +133,10 @@ def create_incident_update(incident_id):
     incident = hub().find("incident", incident_id, live=True)
     fields = read_fields(UPDATE_FIELDS)
     latest = updates_of(incident)[-1]
-    fields.setdefault("title", latest["title"])  # assumed: an update without title keeps the incident's
-    fields.setdefault("incident_type", latest["incident_type"])  # assumed
+    for field in INHERITED_UPDATE_FIELDS:
+        fields.setdefault(field, latest[field])
     errors = FieldErrors()
-    if incident["end_time"] is not None:
+    if incident["end_time"] is not None and not UPDATES_AFTER_RESOLVED:
         errors.add("incident_type", MSG_INCIDENT_RESOLVED)
     check_update(dict({"service_statuses": []}, **fields), errors)
     fail_on(errors)
@@ -152,8 +160,8 @@ def update_incident_update(incident_id, update_id):
     update = find_update(incident_id, update_id, live=True)[1]
     fields = read_fields(UPDATE_FIELDS)
     errors = FieldErrors()
-    if fields.get("incident_type", update["incident_type"]) != update["incident_type"]:
-        errors.add("incident_type", "can't be changed")  # assumed
+    if not INCIDENT_TYPE_EDITABLE and fields.get("incident_type", update["incident_type"]) != update["incident_type"]:
+        errors.add("incident_type", "can't be changed")
     check_update(dict(update, **fields), errors)
     fail_on(errors)
     update.update(fields)
@@ -177,7 +185,7 @@ def check_maintenance(record):
 
 @bp.get("/maintenances")
 def list_maintenances():
-    maintenances = overlapping(hub().live("maintenance"), lambda record: record["end_time"])  # assumed: deleted left out
+    maintenances = overlapping(listed("maintenance"), lambda record: record["end_time"])
     return jsonify(paginated(maintenances, render_maintenance))
 
 

@@ -24,6 +24,7 @@ DELETED_FILTERS = ("true", "false", "all")
 DEFAULT_DELETED_FILTER = "false"  # assumed
 SORT_PROPS = ("id", "created_at", "updated_at", "address")  # assumed
 NEW_SUBSCRIBER_IDS = (0, None)
+UPDATE_KEEPS_SUBSCRIBER_ON_ZERO = True  # assumed: subscriber_id 0/null in a PUT keeps the current subscriber
 
 
 def to_selection(value):
@@ -198,8 +199,8 @@ def get_subscription(subscription_id):
 def update_subscription(subscription_id):
     record = hub().find("subscription", subscription_id, live=True)
     changes = read_fields(SUBSCRIPTION_FIELDS)
-    if changes.get("subscriber_id", MISSING) in NEW_SUBSCRIBER_IDS:
-        del changes["subscriber_id"]  # assumed: 0/null on update keeps the subscriber
+    if UPDATE_KEEPS_SUBSCRIBER_ON_ZERO and changes.get("subscriber_id", MISSING) in NEW_SUBSCRIBER_IDS:
+        del changes["subscriber_id"]
     merged = dict(record)
     apply_changes(merged, changes)
     errors = FieldErrors()

@@ -18,6 +18,8 @@ IMPACTS = ("operational", "under_maintenance", "degraded_performance", "partial_
 INDEX_MIN, INDEX_MAX = 0, 32767
 NAME_MAX_LENGTH = 255
 BOOLEAN_FIELDS = ("histogram", "collapse", "enabled", "private")
+PARTIAL_UPDATE = True  # assumed: fields absent from an update body keep their values
+DELETE_TAKES_DESCENDANTS = True  # assumed: deleting a group deletes every component below it
 
 # Framework (Django REST Framework) messages; assumed, as the vendor shows only one example.
 MSG_REQUIRED = "This field is required."
@@ -183,15 +185,21 @@ def create_component():
 @bp.post("/api-components-update/<component_uuid>/")
 def update_component(component_uuid):
     component = page().find(component_uuid)
-    component.update(validated_fields(component_uuid))  # assumed: partial, absent fields keep their values
+    changes = validated_fields(component_uuid)
+    if not PARTIAL_UPDATE:
+        component.update(default_component(), start_date=component["start_date"])
+    component.update(changes)
     return jsonify(render(component)), 200
 
 
 @bp.delete("/api-components-delete/<component_uuid>/")
 def delete_component(component_uuid):
     page().find(component_uuid)
-    for doomed in [component_uuid] + page().descendants(component_uuid):  # assumed: a group takes its children along
-        del page().components[doomed]
+    doomed = [component_uuid] + (page().descendants(component_uuid) if DELETE_TAKES_DESCENDANTS else [])
+    for gone in doomed:
+        del page().components[gone]
+    for orphan in [c for c in page().components.values() if c["parent"] in doomed]:
+        orphan["parent"] = None
     return "", 204
 
 
