@@ -20,7 +20,7 @@ description:
     every field that can be compared already matches.
   - A field you do not set is never sent with a value the server did not report, so its real value is kept.
 author:
-  - statusops.status contributors
+  - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.attributes

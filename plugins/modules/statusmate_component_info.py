@@ -16,7 +16,7 @@ description:
   - Items carry the fields the server's list reports (the vendor's list reports C(uuid), C(name), C(description) and
     C(impact)); C(parent) is added when it is known.
 author:
-  - statusops.status contributors
+  - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.attributes.INFO_MODULE
