@@ -1,0 +1,201 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""StatusHub services: paths, fields, normalisation, identity and the set of a hub's services."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    ReconcileError,
+    Resource,
+    create_once,
+    index_unique,
+    plan_set,
+)
+
+SERVICES_PATH = "/services"
+SERVICE_PATH = "/services/%s"
+# assumed (contract): a service has the writable fields name and description, nothing else.
+SERVICE_FIELDS = ("name", "description")
+# assumed: the longest service name the API accepts (the simulator's limit for titles).
+NAME_MAX_LENGTH = 255
+
+# The options that describe a service, shared by the single and the plural module.
+SERVICE_FIELD_SPEC = dict(
+    name=dict(type="str"),
+    description=dict(type="str"),
+)
+
+
+def normalise(service):
+    """A service as the modules return it: id, name and description ('' when unset)."""
+    return {"id": service.get("id"), "name": service.get("name"), "description": service.get("description") or ""}
+
+
+def is_deleted(service):
+    return bool((service.get("flags") or {}).get("deleted"))
+
+
+def validation_errors(fields, where=""):
+    """Messages naming the option, the value and the rule, for every field the API would refuse."""
+    errors = []
+    name = fields.get("name")
+    if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
+        errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
+    return errors
+
+
+def desired_fields(params):
+    return dict((field, params[field]) for field in SERVICE_FIELDS if params.get(field) is not None)
+
+
+def differing_fields(current, desired):
+    """The desired fields whose value differs from the current one (None and '' are one description)."""
+    return dict((field, value) for field, value in desired.items()
+                if (current.get(field) or "") != (value or ""))
+
+
+class Services:
+    """The service endpoints of one hub."""
+
+    def __init__(self, hub):
+        self.hub = hub
+
+    def list(self):
+        return [normalise(item) for item in self.hub.list(SERVICES_PATH) if not is_deleted(item)]
+
+    def get(self, service_id):
+        """The service, or None when the hub has no (live) service with that id."""
+        try:
+            item = self.hub.get(SERVICE_PATH % service_id)
+        except ApiError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return None if not item or is_deleted(item) else normalise(item)
+
+    def create(self, body):
+        return normalise(self.hub.post(SERVICES_PATH, body))
+
+    def update(self, service_id, body):
+        return normalise(self.hub.put(SERVICE_PATH % service_id, body))
+
+    def delete(self, service_id):
+        self.hub.delete(SERVICE_PATH % service_id)
+
+
+def named(items, name):
+    """The one service with this name, or None; two fail naming both ids."""
+    matches = [item for item in items if item["name"] == name]
+    if len(matches) > 1:
+        raise ReconcileError("service %r matches more than one service: ids %s; give its id to choose one"
+                             % (name, " and ".join(str(item["id"]) for item in matches)))
+    return matches[0] if matches else None
+
+
+class Service(Resource):
+    """One service, identified by id, else by name."""
+
+    def __init__(self, services, params):
+        self.services = services
+        self.params = params
+
+    def find(self):
+        if self.params.get("id") is not None:
+            return self.services.get(self.params["id"])
+        return named(self.services.list(), self.params["name"])
+
+    def desired(self):
+        return desired_fields(self.params)
+
+    def changes(self, current, desired):
+        return differing_fields(current, desired)
+
+    def create(self, desired):
+        if self.params.get("id") is not None:
+            raise ReconcileError("service id %s: the hub has no service with that id; omit id to create a service by name"
+                                 % self.params["id"])
+        return self.services.create(desired)
+
+    def update(self, current, desired, changes):
+        return self.services.update(current["id"], changes)
+
+    def delete(self, current):
+        self.services.delete(current["id"])
+
+    def preview(self, current, desired):
+        merged = dict(current or {"id": None, "description": ""})
+        merged.update(desired)
+        return merged
+
+
+class _NamedService(Resource):
+    """A service of the declared set, for create_once: found again by name when a create's answer was lost."""
+
+    def __init__(self, services, name):
+        self.services = services
+        self.name = name
+
+    def find(self):
+        return named(self.services.list(), self.name)
+
+    def create(self, desired):
+        return self.services.create(desired)
+
+
+def declared_services(items, state):
+    """{name: desired fields} of the declared list; duplicates and bad values fail before any request."""
+    errors = []
+    declared = {}
+    for position, item in enumerate(items):
+        where = "services[%d]." % position
+        if not item.get("name"):
+            errors.append("%sname is required" % where)
+            continue
+        errors.extend(validation_errors(item, where))
+        if item["name"] in declared:
+            errors.append("%sname %r is declared more than once" % (where, item["name"]))
+        declared[item["name"]] = desired_fields(item) if state == "present" else {"name": item["name"]}
+    return declared, errors
+
+
+def reconcile_services(services, declared, prune, state, check_mode):
+    """Make the hub's services match the declared ones: deletes, then updates, then creates.
+
+    Returns (created, updated, deleted, services after, diff).
+    """
+    current = services.list()
+    names = set(declared)
+    by_name = index_unique([item for item in current if item["name"] in names],
+                           lambda item: item["name"], lambda item: "id %s" % item["id"], lambda name: "service %r" % name)
+    # Undeclared services are keyed by id: two undeclared services may share a name.
+    current_by_key = dict(by_name)
+    current_by_key.update((("#id", item["id"]), item) for item in current if item["name"] not in names)
+    plan = plan_set(current_by_key, declared, differing_fields, prune=prune, absent=(state == "absent"))
+    deleted = [current_item for _key, current_item in plan.delete]
+    updated = []
+    created = []
+    after_by_id = dict((item["id"], item) for item in current)
+    for item in deleted:
+        if not check_mode:
+            services.delete(item["id"])
+        del after_by_id[item["id"]]
+    for _key, current_item, desired, changes in plan.update:
+        if check_mode:
+            new = dict(current_item, **desired)
+        else:
+            new = services.update(current_item["id"], changes)
+        after_by_id[current_item["id"]] = new
+        updated.append(new)
+    for key, desired in plan.create:
+        if check_mode:
+            new = dict({"id": None, "description": ""}, **desired)
+        else:
+            new = create_once(_NamedService(services, key), desired)
+        created.append(new)
+    after = list(after_by_id.values()) + created
+    diff = {"before": {"services": current}, "after": {"services": after}}
+    return created, updated, deleted, after, diff

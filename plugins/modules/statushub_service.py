@@ -1,0 +1,148 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_service
+short_description: Manage one service of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Creates, updates or deletes one service of a StatusHub hub.
+  - The service is found by O(id) when given, else by its O(name). Two services with that name fail the task,
+    naming both ids; nothing is guessed.
+  - An update sends only the fields that changed; nothing is sent when nothing changed.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes
+  - statusops.status.attributes.STATUSHUB
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  name:
+    description:
+      - The service's name. It identifies the service when O(id) is not given; with O(id), it renames the service.
+      - Required to create a service.
+    type: str
+  id:
+    description:
+      - The service's id. When given it identifies the service; a service with that id must exist for O(state=present).
+    type: int
+  description:
+    description:
+      - The service's description. V("") and an unset description compare equal.
+    type: str
+  state:
+    description:
+      - V(present) creates or updates the service, V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+seealso:
+  - module: statusops.status.statushub_service_info
+  - module: statusops.status.statushub_services
+"""
+
+EXAMPLES = r"""
+- name: A service on the hub
+  statusops.status.statushub_service:
+    name: API
+    description: The public REST API
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: Rename the service with id 42
+  statusops.status.statushub_service:
+    id: 42
+    name: Public API
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: Remove a service
+  statusops.status.statushub_service:
+    name: Legacy dashboard
+    state: absent
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+"""
+
+RETURN = r"""
+service:
+  description:
+    - The service as it is after the task (in check mode, as it would be; a service not created yet has C(id=null)).
+    - After O(state=absent), the service that was deleted, or V({}) when there was none.
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: The service's id.
+      type: int
+      returned: always
+    name:
+      description: The service's name.
+      type: str
+      returned: always
+    description:
+      description: The service's description, V("") when it has none.
+      type: str
+      returned: always
+  sample:
+    id: 42
+    name: API
+    description: The public REST API
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
+    SERVICE_FIELD_SPEC,
+    Service,
+    Services,
+    validation_errors,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            id=dict(type="int"),
+            state=dict(type="str", default="present", choices=["present", "absent"]),
+            **SERVICE_FIELD_SPEC
+        ),
+        required_one_of=[("name", "id")],
+        supports_check_mode=True,
+    )
+    errors = validation_errors(module.params)
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    service = Service(Services(Hub(module)), module.params)
+
+    def work():
+        if module.params["state"] == "absent":
+            outcome = ensure_absent(service, module.check_mode)
+            return dict(changed=outcome.changed, diff=outcome.diff, service=outcome.before or {})
+        outcome = ensure_present(service, module.check_mode)
+        return dict(changed=outcome.changed, diff=outcome.diff, service=outcome.after)
+
+    run(module, work)
+
+
+if __name__ == "__main__":
+    main()

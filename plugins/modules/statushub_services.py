@@ -1,0 +1,165 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_services
+short_description: Manage the set of services of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Makes a hub's services match a declared list, found by name. The hub's services are read once (every page),
+    then one write is sent per service that must change, paced to the API's limit of 5 writes a second.
+  - With O(prune), services that are not declared are deleted.
+  - A declared name that matches two services of the hub fails the task, naming both ids, before any write.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes
+  - statusops.status.attributes.STATUSHUB
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  services:
+    description:
+      - The declared services. Names must be unique in the list.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      name:
+        description:
+          - The service's name; it identifies the service.
+        type: str
+        required: true
+      description:
+        description:
+          - The service's description. Not set means it is not managed; V("") and an unset description compare equal.
+        type: str
+  prune:
+    description:
+      - With O(state=present), delete the services of the hub that are not in O(services).
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(prune), an empty O(services) list fails the task unless this is V(true), so that a mistake
+        cannot delete every service of the hub.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates or updates the declared services; V(absent) deletes them.
+    type: str
+    choices: [present, absent]
+    default: present
+seealso:
+  - module: statusops.status.statushub_service
+  - module: statusops.status.statushub_service_info
+"""
+
+EXAMPLES = r"""
+- name: Exactly these services on the hub
+  statusops.status.statushub_services:
+    services:
+      - name: API
+        description: The public REST API
+      - name: Website
+      - name: Mobile app
+    prune: true
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: Remove two services
+  statusops.status.statushub_services:
+    services:
+      - name: Legacy dashboard
+      - name: Beta API
+    state: absent
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+"""
+
+RETURN = r"""
+created:
+  description: The services created (in check mode, that would be created, with C(id=null)).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 43, name: Mobile app, description: ""}]
+updated:
+  description: The services updated, as they are after the update.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 42, name: API, description: The public REST API}]
+deleted:
+  description: The services deleted, as they were.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 7, name: Legacy dashboard, description: ""}]
+services:
+  description: Every service of the hub after the task (in check mode, as it would be).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 42, name: API, description: The public REST API}, {id: 43, name: Mobile app, description: ""}]
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
+    Services,
+    declared_services,
+    reconcile_services,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            services=dict(type="list", elements="dict", required=True, options=dict(
+                name=dict(type="str", required=True),
+                description=dict(type="str"),
+            )),
+            prune=dict(type="bool", default=False),
+            allow_empty=dict(type="bool", default=False),
+            state=dict(type="str", default="present", choices=["present", "absent"]),
+        ),
+        supports_check_mode=True,
+    )
+    params = module.params
+    declared, errors = declared_services(params["services"], params["state"])
+    if params["prune"] and params["state"] == "present" and not declared and not params["allow_empty"]:
+        errors.append("services is empty and prune is true: that would delete every service of the hub; "
+                      "set allow_empty=true to do that")
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    services = Services(Hub(module))
+
+    def work():
+        created, updated, deleted, after, diff = reconcile_services(
+            services, declared, params["prune"], params["state"], module.check_mode)
+        return dict(changed=bool(created or updated or deleted), diff=diff,
+                    created=created, updated=updated, deleted=deleted, services=after)
+
+    run(module, work)
+
+
+if __name__ == "__main__":
+    main()

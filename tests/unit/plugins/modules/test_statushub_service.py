@@ -1,0 +1,227 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.modules import (
+    statushub_service,
+    statushub_service_info,
+    statushub_services,
+)
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+
+URL = "https://acme.app.statushub.io/api/v3"
+KEY = "hub-key-123"
+BASE = URL + "/hubs/acme"
+Q = "?api_version=V3-R1"
+LIST_Q = "/api/v3/hubs/acme/services?api_version=V3-R1&page=%d&per_page=100"
+API = {"id": 1, "name": "API", "description": "REST"}
+WEB = {"id": 2, "name": "Website", "description": ""}
+
+
+def args(**extra):
+    return dict(dict(api_url=URL, api_key=KEY, hub="acme"), **extra)
+
+
+def page(items, number=1, count=1):
+    return {"current_page": number, "page_count": count, "per_page": 100, "total": len(items), "data": items}
+
+
+def list_services(http, *pages):
+    for number, items in enumerate(pages, 1):
+        http.get(BASE + "/services", json=page(items, number, len(pages)),
+                 match=[_query(page=str(number))])
+
+
+def _query(**extra):
+    from responses import matchers
+    return matchers.query_param_matcher(dict({"api_version": "V3-R1", "per_page": "100"}, **extra))
+
+
+# statushub_service
+
+
+def test_create_sends_one_list_and_one_create(run_module, http):
+    list_services(http, [WEB])
+    http.post(BASE + "/services", json=dict(API, id=3))
+    result = run_module(statushub_service, args(name="API", description="REST"))
+    assert result["changed"] is True
+    assert result["service"] == {"id": 3, "name": "API", "description": "REST"}
+    assert calls(http) == [("GET", LIST_Q % 1), ("POST", "/api/v3/hubs/acme/services" + Q)]
+    assert bodies(http)[1] == {"name": "API", "description": "REST"}
+    assert http.calls[1].request.headers["Authorization"] == KEY
+
+
+def test_create_in_check_mode_only_reads(run_module, http):
+    list_services(http, [WEB])
+    result = run_module(statushub_service, args(name="API"), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["service"] == {"id": None, "name": "API", "description": ""}
+    assert result["diff"]["before"] == {}
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_unchanged_service_sends_no_write(run_module, http):
+    list_services(http, [API, WEB])
+    result = run_module(statushub_service, args(name="Website", description=""))
+    assert result["changed"] is False
+    assert result["service"] == WEB
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_every_page_is_read_to_find_the_service(run_module, http):
+    list_services(http, [WEB], [API])
+    result = run_module(statushub_service, args(name="API", description="REST"))
+    assert result["changed"] is False and result["service"]["id"] == 1
+    assert calls(http) == [("GET", LIST_Q % 1), ("GET", LIST_Q % 2)]
+
+
+def test_update_sends_only_what_changed(run_module, http):
+    list_services(http, [API])
+    http.put(BASE + "/services/1", json=dict(API, description="v2"))
+    result = run_module(statushub_service, args(name="API", description="v2"), diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {"description": "REST"}, "after": {"description": "v2"}}
+    assert calls(http) == [("GET", LIST_Q % 1), ("PUT", "/api/v3/hubs/acme/services/1" + Q)]
+    assert bodies(http)[1] == {"description": "v2"}
+
+
+def test_update_in_check_mode_only_reads(run_module, http):
+    list_services(http, [API])
+    result = run_module(statushub_service, args(name="API", description="v2"), check_mode=True)
+    assert result["changed"] is True and result["service"] == dict(API, description="v2")
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_rename_by_id(run_module, http):
+    http.get(BASE + "/services/1", json=API)
+    http.put(BASE + "/services/1", json=dict(API, name="Public API"))
+    result = run_module(statushub_service, args(id=1, name="Public API"))
+    assert result["changed"] is True and result["service"]["name"] == "Public API"
+    assert calls(http) == [("GET", "/api/v3/hubs/acme/services/1" + Q), ("PUT", "/api/v3/hubs/acme/services/1" + Q)]
+    assert bodies(http)[1] == {"name": "Public API"}
+
+
+def test_unknown_id_fails_without_write(run_module, http):
+    http.get(BASE + "/services/9", status=404, json={"error": "Not found"})
+    result = run_module(statushub_service, args(id=9, name="X"))
+    assert result["failed"] is True
+    assert "service id 9: the hub has no service with that id" in result["msg"]
+
+
+def test_duplicate_name_fails_naming_both_ids(run_module, http):
+    list_services(http, [API, dict(API, id=7)])
+    result = run_module(statushub_service, args(name="API", description="x"))
+    assert result["failed"] is True
+    assert "ids 1 and 7" in result["msg"]
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_delete_then_delete_again(run_module, http):
+    list_services(http, [API])
+    http.delete(BASE + "/services/1", status=204)
+    result = run_module(statushub_service, args(name="API", state="absent"))
+    assert result["changed"] is True and result["service"] == API
+    assert calls(http)[-1] == ("DELETE", "/api/v3/hubs/acme/services/1" + Q)
+
+
+def test_delete_of_absent_service_changes_nothing(run_module, http):
+    list_services(http, [WEB])
+    result = run_module(statushub_service, args(name="API", state="absent"))
+    assert result["changed"] is False and result["service"] == {}
+
+
+def test_blank_name_fails_before_any_request(run_module, http):
+    result = run_module(statushub_service, args(name="  "))
+    assert result["failed"] is True
+    assert "name must be 1 to 255 characters and not blank, got '  '" in result["msg"]
+    assert len(http.calls) == 0
+
+
+# statushub_service_info
+
+
+def test_info_reads_every_page_and_filters_by_name(run_module, http):
+    list_services(http, [API], [WEB])
+    result = run_module(statushub_service_info, args(name="Website"))
+    assert result["changed"] is False
+    assert result["services"] == [WEB]
+    assert calls(http) == [("GET", LIST_Q % 1), ("GET", LIST_Q % 2)]
+
+
+def test_info_in_check_mode_lists_everything(run_module, http):
+    list_services(http, [API, WEB])
+    result = run_module(statushub_service_info, args(), check_mode=True)
+    assert result["services"] == [API, WEB]
+
+
+# statushub_services
+
+
+DECLARED = [{"name": "API", "description": "REST v2"}, {"name": "Mobile"}]
+
+
+def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
+    list_services(http, [API, WEB])
+    http.delete(BASE + "/services/2", status=204)
+    http.put(BASE + "/services/1", json=dict(API, description="REST v2"))
+    http.post(BASE + "/services", json={"id": 3, "name": "Mobile", "description": ""})
+    result = run_module(statushub_services, args(services=DECLARED, prune=True))
+    assert result["changed"] is True
+    assert result["created"] == [{"id": 3, "name": "Mobile", "description": ""}]
+    assert result["updated"] == [dict(API, description="REST v2")]
+    assert result["deleted"] == [WEB]
+    assert [item["name"] for item in result["services"]] == ["API", "Mobile"]
+    assert calls(http) == [
+        ("GET", LIST_Q % 1),
+        ("DELETE", "/api/v3/hubs/acme/services/2" + Q),
+        ("PUT", "/api/v3/hubs/acme/services/1" + Q),
+        ("POST", "/api/v3/hubs/acme/services" + Q),
+    ]
+    assert bodies(http)[2:] == [{"description": "REST v2"}, {"name": "Mobile"}]
+
+
+def test_set_in_check_mode_only_reads(run_module, http):
+    list_services(http, [API, WEB])
+    result = run_module(statushub_services, args(services=DECLARED, prune=True), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["created"] == [{"id": None, "name": "Mobile", "description": ""}]
+    assert result["deleted"] == [WEB]
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_set_unchanged_sends_no_write(run_module, http):
+    list_services(http, [API, WEB])
+    result = run_module(statushub_services, args(services=[{"name": "API", "description": "REST"}, {"name": "Website"}]))
+    assert result["changed"] is False
+    assert result["created"] == result["updated"] == result["deleted"] == []
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_set_absent_deletes_declared_only(run_module, http):
+    list_services(http, [API, WEB])
+    http.delete(BASE + "/services/1", status=204)
+    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "Nope"}], state="absent"))
+    assert result["deleted"] == [API] and result["services"] == [WEB]
+    assert calls(http)[-1] == ("DELETE", "/api/v3/hubs/acme/services/1" + Q)
+
+
+def test_set_empty_with_prune_needs_allow_empty(run_module, http):
+    result = run_module(statushub_services, args(services=[], prune=True))
+    assert result["failed"] is True and "allow_empty" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_set_duplicate_in_hub_fails_before_any_write(run_module, http):
+    list_services(http, [API, dict(API, id=9), WEB])
+    result = run_module(statushub_services, args(services=[{"name": "API"}], prune=True))
+    assert result["failed"] is True and "id 1 and id 9" in result["msg"]
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_set_duplicate_in_declared_list_fails(run_module, http):
+    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "API"}]))
+    assert result["failed"] is True and "services[1].name 'API' is declared more than once" in result["msg"]
+    assert len(http.calls) == 0
