@@ -1,0 +1,235 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_maintenance
+short_description: Manage one maintenance window of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Schedules, updates, completes or deletes one maintenance window of a StatusHub hub.
+  - The window is found by O(id) when given, else by its O(title) among the windows that have not ended yet
+    (scheduled or in progress). Two such windows with one title are an error naming both ids.
+  - O(start_time=now) and O(duration) are resolved once, when the window is created. Running the same task again
+    later finds the window and changes nothing, so the task can sit in a deploy pipeline that runs many times.
+  - Absolute times that differ from the window's are an update. O(duration) after an absolute O(start_time) is an
+    absolute end time too, and is compared.
+  - Times are compared as instants in UTC, so C(Z) and C(+00:00) forms of one time are equal.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes
+  - statusops.status.attributes.STATUSHUB
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  title:
+    description:
+      - The window's title. Without O(id), it identifies the window among those that have not ended yet.
+      - Required to create a window.
+    type: str
+  id:
+    description:
+      - The window's id. When given it identifies the window, and O(title) renames it.
+      - A window that does not exist (or was deleted) is not created again under this id; leave O(id) out to create one.
+    type: int
+  body:
+    description:
+      - The message shown with the window (basic HTML). V("") and an unset body compare equal.
+    type: str
+  start_time:
+    description:
+      - When the window starts, ISO-8601 (C(2025-02-01T22:00:00Z); a time without an offset is UTC), or V(now).
+      - V(now) is resolved when the window is created and never compared afterwards.
+      - Required to create a window.
+    type: str
+  end_time:
+    description:
+      - When the window ends, ISO-8601.
+      - Mutually exclusive with O(duration). One of them is required to create a window.
+    type: str
+  duration:
+    description:
+      - Length of the window in minutes, counted from O(start_time).
+      - Resolved once, when the window is created, if O(start_time=now); after an absolute O(start_time) it gives an
+        absolute end time that is compared like O(end_time).
+    type: int
+  services:
+    description:
+      - The services under maintenance and the status each shows during the window.
+      - When given, the whole list is compared (in any order) and replaces the window's list.
+    type: list
+    elements: dict
+    suboptions:
+      service:
+        description:
+          - The service, by name or id. An unknown or ambiguous name fails before any write.
+        type: str
+        required: true
+      status:
+        description:
+          - The status the service shows during the window.
+        type: str
+        required: true
+        choices: [up, degraded-performance, down]
+  silent:
+    description:
+      - Do not notify subscribers of this create or update. Sent with the writes this task makes, never compared.
+    type: bool
+  state:
+    description:
+      - V(present) creates or updates the window.
+      - V(completed) ends a window in progress now (its end time becomes now) and cancels (deletes) a window that has
+        not started yet. A window that has already ended, or no window, is left alone.
+      - V(absent) deletes the window (a soft delete).
+    type: str
+    choices: [present, completed, absent]
+    default: present
+notes:
+  - Once a window has ended, a task without O(id) no longer finds it; running V(present) again then schedules a new one.
+seealso:
+  - module: statusops.status.statushub_maintenance_info
+  - module: statusops.status.statushub_incident
+"""
+
+EXAMPLES = r"""
+- name: Announce the deploy, 30 minutes from now (a re-run later changes nothing)
+  statusops.status.statushub_maintenance:
+    title: "Deploy {{ release }}"
+    body: We are rolling out a new release; the API may be slow.
+    start_time: now
+    duration: 30
+    services:
+      - service: API
+        status: degraded-performance
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: The deploy is done, end the window now
+  statusops.status.statushub_maintenance:
+    title: "Deploy {{ release }}"
+    state: completed
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: A planned database upgrade, with the connection from module_defaults
+  module_defaults:
+    group/statusops.status.statushub:
+      api_url: https://acme.app.statushub.io/api/v3
+      api_key: "{{ statushub_api_key }}"
+      hub: acme
+  block:
+    - name: Schedule the window
+      statusops.status.statushub_maintenance:
+        title: Database upgrade
+        body: The database moves to new hardware.
+        start_time: "2030-02-01T22:00:00Z"
+        end_time: "2030-02-01T23:30:00Z"
+        services:
+          - service: API
+            status: down
+          - service: Dashboard
+            status: degraded-performance
+
+    - name: Move it by an hour (an update of the same window)
+      statusops.status.statushub_maintenance:
+        title: Database upgrade
+        start_time: "2030-02-01T23:00:00Z"
+        end_time: "2030-02-02T00:30:00Z"
+
+- name: Delete a window by id
+  statusops.status.statushub_maintenance:
+    id: 3001
+    state: absent
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+"""
+
+RETURN = r"""
+maintenance:
+  description:
+    - The window as it is after the task (in check mode, as it would be).
+    - After O(state=absent), or a window cancelled by O(state=completed), the window that was deleted; V({}) when
+      there was none.
+  returned: always
+  type: dict
+  sample:
+    id: 3001
+    title: Deploy 2.4.1
+    body: We are rolling out a new release; the API may be slow.
+    start_time: "2025-02-01T22:00:00Z"
+    end_time: "2025-02-01T22:30:00Z"
+    service_statuses:
+      - service_id: 12
+        status: degraded-performance
+    silent: false
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
+    SERVICES_SPEC,
+    Maintenance,
+    ensure_completed,
+    utcnow,
+    validation_errors,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            title=dict(type="str"),
+            id=dict(type="int"),
+            body=dict(type="str"),
+            start_time=dict(type="str"),
+            end_time=dict(type="str"),
+            duration=dict(type="int"),
+            services=SERVICES_SPEC,
+            silent=dict(type="bool"),
+            state=dict(type="str", default="present", choices=["present", "completed", "absent"]),
+        ),
+        required_one_of=[("title", "id")],
+        mutually_exclusive=[("end_time", "duration")],
+        supports_check_mode=True,
+    )
+    now = utcnow()
+    errors = validation_errors(module.params)
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    maintenance = Maintenance(Hub(module), module.params, now)
+
+    def work():
+        state = module.params["state"]
+        if state == "absent":
+            outcome = ensure_absent(maintenance, module.check_mode)
+            return dict(changed=outcome.changed, diff=outcome.diff, maintenance=outcome.before or {})
+        if state == "completed":
+            outcome = ensure_completed(maintenance, module.check_mode)
+            window = outcome.before if outcome.action == "delete" else outcome.after
+            return dict(changed=outcome.changed, diff=outcome.diff, maintenance=window or {})
+        outcome = ensure_present(maintenance, module.check_mode)
+        return dict(changed=outcome.changed, diff=outcome.diff, maintenance=outcome.after)
+
+    run(module, work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_maintenance_info
+short_description: List the maintenance windows of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Lists the maintenance windows of a hub, optionally filtered. Deleted windows are left out.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes.INFO_MODULE
+  - statusops.status.attributes.STATUSHUB
+options:
+  id:
+    description:
+      - Only the window with this id.
+    type: int
+  title:
+    description:
+      - Only the windows with this title.
+    type: str
+  upcoming:
+    description:
+      - Only the windows that have not started yet. With O(in_progress), the windows of either kind.
+    type: bool
+    default: false
+  in_progress:
+    description:
+      - Only the windows running now. With O(upcoming), the windows of either kind.
+    type: bool
+    default: false
+  start_time:
+    description:
+      - With O(end_time), the range the windows must overlap (the API's filter), ISO-8601. Missing bounds are open.
+    type: str
+  end_time:
+    description:
+      - See O(start_time).
+    type: str
+seealso:
+  - module: statusops.status.statushub_maintenance
+"""
+
+EXAMPLES = r"""
+- name: The windows that have not ended yet
+  statusops.status.statushub_maintenance_info:
+    upcoming: true
+    in_progress: true
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: open_windows
+
+- name: The windows of February 2025
+  statusops.status.statushub_maintenance_info:
+    start_time: "2025-02-01T00:00:00Z"
+    end_time: "2025-03-01T00:00:00Z"
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: february
+"""
+
+RETURN = r"""
+maintenances:
+  description:
+    - The windows selected, as the API reports them.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 3001
+      title: Database upgrade
+      body: The database moves to new hardware.
+      start_time: "2030-02-01T22:00:00Z"
+      end_time: "2030-02-01T23:30:00Z"
+      service_statuses:
+        - service_id: 12
+          status: down
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
+    list_maintenances,
+    time_error,
+    utcnow,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            id=dict(type="int"),
+            title=dict(type="str"),
+            upcoming=dict(type="bool", default=False),
+            in_progress=dict(type="bool", default=False),
+            start_time=dict(type="str"),
+            end_time=dict(type="str"),
+        ),
+        supports_check_mode=True,
+    )
+    errors = [message for message in (time_error(option, module.params[option]) for option in ("start_time", "end_time")) if message]
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    hub = Hub(module)
+    run(module, lambda: dict(changed=False, maintenances=list_maintenances(hub, module.params, utcnow())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Shared pieces of the StatusHub event module tests: URLs, a fixed clock, list envelopes."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+
+URL = "https://acme.app.statushub.test/api/v3"
+KEY = "hub-key-123"
+HUB = URL + "/hubs/acme"
+PATH = "/api/v3/hubs/acme"
+V = "api_version=V3-R1"
+PAGE = "page=1&per_page=100"
+NOW = datetime.datetime(2025, 2, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
+NOW_TEXT = "2025-02-01T12%3A00%3A00Z"
+API = {"id": 12, "name": "API", "description": ""}
+DASHBOARD = {"id": 13, "name": "Dashboard", "description": ""}
+
+
+def args(**extra):
+    return dict(dict(api_url=URL, api_key=KEY, hub="acme"), **extra)
+
+
+def envelope(items):
+    return {"current_page": 1, "page_count": 1, "per_page": 100, "total": len(items), "data": list(items)}
+
+
+def fix_clock(monkeypatch, module):
+    """The module's idea of now is NOW."""
+    monkeypatch.setattr(module, "utcnow", lambda: NOW)
+
+
+def services(http, *items):
+    http.get(HUB + "/services", json=envelope(items or (API, DASHBOARD)))
+
+
+SERVICES_CALL = ("GET", PATH + "/services?%s&%s" % (V, PAGE))

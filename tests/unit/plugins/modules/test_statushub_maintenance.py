@@ -1,0 +1,220 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.statusops.status.plugins.modules import statushub_maintenance, statushub_maintenance_info
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
+    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, envelope, fix_clock, services,
+)
+
+LIST_CALL = ("GET", PATH + "/maintenances?%s&extend=flags&start_time=%s&%s" % (V, NOW_TEXT, PAGE))
+DEPLOY = dict(title="Deploy", start_time="now", duration=30, services=[{"service": "API", "status": "down"}])
+WINDOW = {
+    "id": 3001, "title": "Deploy", "body": "", "silent": False, "flags": {"deleted": False},
+    "start_time": "2025-02-01T12:00:00Z", "end_time": "2025-02-01T12:30:00Z",
+    "service_statuses": [{"service_id": 12, "status": "down"}],
+}
+LATER = dict(WINDOW, start_time="2025-02-01T11:50:00Z", end_time="2025-02-01T12:20:00Z")  # in progress at NOW
+PLANNED = dict(WINDOW, id=3002, title="Upgrade", start_time="2025-02-03T22:00:00Z", end_time="2025-02-03T23:00:00Z")
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    fix_clock(monkeypatch, statushub_maintenance)
+    fix_clock(monkeypatch, statushub_maintenance_info)
+
+
+def test_deploy_window_created_with_now_and_duration_resolved_once(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    services(http)
+    http.post(HUB + "/maintenances", json=WINDOW)
+    result = run_module(statushub_maintenance, args(**DEPLOY))
+    assert result["changed"] is True
+    assert result["maintenance"]["id"] == 3001
+    assert calls(http) == [LIST_CALL, SERVICES_CALL, ("POST", PATH + "/maintenances?" + V)]
+    assert bodies(http)[2] == {"title": "Deploy", "start_time": "2025-02-01T12:00:00Z", "end_time": "2025-02-01T12:30:00Z",
+                               "service_statuses": [{"service_id": 12, "status": "down"}]}
+    assert http.calls[2].request.headers["Authorization"] == KEY
+
+
+def test_deploy_window_in_check_mode_only_reads(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**DEPLOY), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["maintenance"]["end_time"] == "2025-02-01T12:30:00Z"
+    assert result["diff"]["before"] == {}
+    assert calls(http) == [LIST_CALL, SERVICES_CALL]
+
+
+def test_rerun_later_finds_the_window_and_sends_nothing(run_module, http):
+    """Minutes later `now` and `duration` mean other times, but they are not compared."""
+    http.get(HUB + "/maintenances", json=envelope([LATER]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**DEPLOY))
+    assert result["changed"] is False
+    assert result["maintenance"] == LATER
+    assert calls(http) == [LIST_CALL, SERVICES_CALL]
+
+
+def test_rerun_in_check_mode_is_not_changed(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**DEPLOY), check_mode=True)
+    assert result["changed"] is False
+
+
+def test_ended_and_deleted_windows_are_not_the_one(run_module, http):
+    ended = dict(WINDOW, id=2999, end_time="2025-02-01T12:00:00Z")
+    deleted = dict(WINDOW, id=3000, flags={"deleted": True})
+    http.get(HUB + "/maintenances", json=envelope([ended, deleted]))
+    services(http)
+    http.post(HUB + "/maintenances", json=WINDOW)
+    result = run_module(statushub_maintenance, args(**DEPLOY))
+    assert result["changed"] is True
+    assert [method for method, _ in calls(http)] == ["GET", "GET", "POST"]
+
+
+def test_absolute_times_that_differ_are_one_partial_update(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([PLANNED]))
+    http.put(HUB + "/maintenances/3002", json=dict(PLANNED, end_time="2025-02-04T00:00:00Z"))
+    result = run_module(statushub_maintenance, args(title="Upgrade", start_time="2025-02-03T23:00:00+01:00",
+                                                    end_time="2025-02-04T00:00:00Z", silent=True), diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {"end_time": "2025-02-03T23:00:00Z"}, "after": {"end_time": "2025-02-04T00:00:00Z"}}
+    assert calls(http) == [LIST_CALL, ("PUT", PATH + "/maintenances/3002?" + V)]
+    assert bodies(http)[1] == {"end_time": "2025-02-04T00:00:00Z", "silent": True}
+
+
+def test_duration_after_an_absolute_start_is_compared(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([PLANNED]))
+    result = run_module(statushub_maintenance, args(title="Upgrade", start_time="2025-02-03T22:00:00Z", duration=60))
+    assert result["changed"] is False
+    assert calls(http) == [LIST_CALL]
+
+
+def test_two_open_windows_with_one_title_fail_naming_both(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER, dict(PLANNED, title="Deploy")]))
+    result = run_module(statushub_maintenance, args(**DEPLOY))
+    assert result["failed"] is True
+    assert "3001 and 3002" in result["msg"]
+    assert calls(http) == [LIST_CALL]
+
+
+def test_unknown_service_fails_before_any_write(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**dict(DEPLOY, services=[{"service": "Nope", "status": "down"}])))
+    assert result["failed"] is True
+    assert "service 'Nope'" in result["msg"]
+    assert [method for method, _ in calls(http)] == ["GET", "GET"]
+
+
+def test_completed_in_progress_ends_now(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER]))
+    http.put(HUB + "/maintenances/3001", json=dict(LATER, end_time="2025-02-01T12:00:00Z"))
+    result = run_module(statushub_maintenance, args(title="Deploy", state="completed"))
+    assert result["changed"] is True
+    assert result["maintenance"]["end_time"] == "2025-02-01T12:00:00Z"
+    assert calls(http) == [LIST_CALL, ("PUT", PATH + "/maintenances/3001?" + V)]
+    assert bodies(http)[1] == {"end_time": "2025-02-01T12:00:00Z"}
+
+
+def test_completed_in_check_mode_only_reads(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER]))
+    result = run_module(statushub_maintenance, args(title="Deploy", state="completed"), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {"end_time": "2025-02-01T12:20:00Z"}, "after": {"end_time": "2025-02-01T12:00:00Z"}}
+    assert calls(http) == [LIST_CALL]
+
+
+def test_completed_not_started_is_cancelled(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([PLANNED]))
+    http.delete(HUB + "/maintenances/3002", status=204)
+    result = run_module(statushub_maintenance, args(title="Upgrade", state="completed"))
+    assert result["changed"] is True
+    assert result["maintenance"]["id"] == 3002
+    assert calls(http) == [LIST_CALL, ("DELETE", PATH + "/maintenances/3002?" + V)]
+
+
+def test_completed_again_changes_nothing(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([dict(LATER, end_time="2025-02-01T12:00:00Z")]))
+    result = run_module(statushub_maintenance, args(title="Deploy", state="completed"))
+    assert result["changed"] is False and result["maintenance"] == {}
+    assert calls(http) == [LIST_CALL]
+
+
+def test_completed_by_id_of_an_ended_window_changes_nothing(run_module, http):
+    ended = dict(LATER, end_time="2025-02-01T11:59:00Z")
+    http.get(HUB + "/maintenances/3001", json=ended)
+    result = run_module(statushub_maintenance, args(id=3001, state="completed"))
+    assert result["changed"] is False and result["maintenance"] == ended
+    assert calls(http) == [("GET", PATH + "/maintenances/3001?%s&extend=flags" % V)]
+
+
+def test_absent_by_id_then_again(run_module, http):
+    http.get(HUB + "/maintenances/3002", json=PLANNED)
+    http.delete(HUB + "/maintenances/3002", status=204)
+    result = run_module(statushub_maintenance, args(id=3002, state="absent"))
+    assert result["changed"] is True and result["maintenance"]["id"] == 3002
+    assert [method for method, _ in calls(http)] == ["GET", "DELETE"]
+
+
+def test_absent_of_a_deleted_window_changes_nothing(run_module, http):
+    http.get(HUB + "/maintenances/3002", json=dict(PLANNED, flags={"deleted": True}))
+    result = run_module(statushub_maintenance, args(id=3002, state="absent"))
+    assert result["changed"] is False and result["maintenance"] == {}
+
+
+def test_present_with_an_unknown_id_fails_without_writing(run_module, http):
+    http.get(HUB + "/maintenances/3009", status=404, json={"error": "Not found"})
+    result = run_module(statushub_maintenance, args(id=3009, title="Deploy", start_time="now", duration=5), check_mode=True)
+    assert result["failed"] is True
+    assert "maintenance 3009 does not exist" in result["msg"]
+
+
+def test_creating_needs_start_and_end(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    result = run_module(statushub_maintenance, args(title="Deploy", start_time="now"))
+    assert result["failed"] is True
+    assert "end_time or duration is required to create it" in result["msg"]
+    assert calls(http) == [LIST_CALL]
+
+
+def test_bad_values_fail_before_any_request(run_module, http):
+    result = run_module(statushub_maintenance, args(title="Deploy", start_time="tomorrow", end_time="later", duration=0))
+    assert result["failed"] is True
+    assert "mutually exclusive" in result["msg"]
+    result = run_module(statushub_maintenance, args(title="Deploy", start_time="tomorrow", end_time="later"))
+    assert "start_time must be ISO-8601 (like 2025-02-01T00:00:00Z) or 'now', got 'tomorrow'" in result["msg"]
+    assert "end_time must be ISO-8601 (like 2025-02-01T00:00:00Z), got 'later'" in result["msg"]
+    result = run_module(statushub_maintenance, args(title="Deploy", start_time="2025-02-02T10:00:00Z", end_time="2025-02-02T09:00:00Z"))
+    assert "end_time must be after start_time" in result["msg"]
+    result = run_module(statushub_maintenance, args(title="Deploy", start_time="now", duration=0))
+    assert "duration must be at least 1 minute, got 0" in result["msg"]
+    result = run_module(statushub_maintenance, args(**dict(DEPLOY, services=[{"service": "API", "status": "broken"}])))
+    assert "status" in result["msg"] and "broken" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_info_upcoming_and_in_progress(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER, PLANNED, dict(WINDOW, id=2990, end_time="2025-02-01T11:00:00Z",
+                                                                         start_time="2025-02-01T10:00:00Z")]))
+    result = run_module(statushub_maintenance_info, args(upcoming=True))
+    assert [item["id"] for item in result["maintenances"]] == [3002]
+    assert result["changed"] is False
+    assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&%s" % (V, PAGE))]
+
+
+def test_info_range_filter_and_title(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER, PLANNED]))
+    result = run_module(statushub_maintenance_info, args(title="Upgrade", start_time="2025-02-03T00:00:00+01:00",
+                                                         in_progress=False))
+    assert [item["id"] for item in result["maintenances"]] == [3002]
+    assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&start_time=2025-02-02T23%%3A00%%3A00Z&%s" % (V, PAGE))]
