@@ -220,8 +220,7 @@ class ApiClient:
             params = dict(query or {})
             params.update({"page": page, "per_page": per_page})
             envelope = self.get(path, params)
-            for item in envelope.get("data") or []:
-                yield item
+            yield from envelope.get("data") or []
             if page >= int(envelope.get("page_count") or 1):
                 return
             page += 1

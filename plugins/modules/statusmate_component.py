@@ -15,7 +15,7 @@ description:
   - Creates, updates or deletes one component (a service or a group of services) of a Statusmate status page.
   - The component is found by O(uuid) when given, else by its O(name) under its O(parent).
   - The vendor's list of components reports only C(uuid), C(name), C(description) and C(impact) (and, on some
-    servers, every field). Fields the list does not report cannot be compared: they are sent when the component is
+    servers, every field). Fields the list does not report cannot be compared; they are sent when the component is
     created and with every update, and listed in RV(unverified). Set O(update_unverified) to send them even when
     every field that can be compared already matches.
   - A field you do not set is never sent with a value the server did not report, so its real value is kept.

@@ -105,7 +105,7 @@ def test_retry_after_http_date_is_honoured_by_the_client(fake_time):
 
 @responses.activate
 def test_spent_budget_fails_saying_rate_limit_and_time_waited(fake_time):
-    for _ in range(5):
+    for _attempt in range(5):
         responses.put(BASE + "/things/1", status=429, headers={"Retry-After": "1"}, json={"error": "Too many requests"})
     api = make_client(fake_time, retry_timeout=2.5)
     with pytest.raises(ApiError) as caught:
@@ -170,7 +170,7 @@ def test_pacing_holds_the_documented_rates(fake_time):
     with responses.RequestsMock() as mock:
         mock.add_callback("POST", BASE + "/things", callback=lambda request: (sent.append(("W", fake_time.now)) or (201, {}, "{}")))
         mock.add_callback("GET", BASE + "/things", callback=lambda request: (sent.append(("R", fake_time.now)) or (200, {}, "[]")))
-        for _ in range(12):
+        for _round in range(12):
             api.post("/things", {})
             api.get("/things")
             api.get("/things")
@@ -226,7 +226,7 @@ def test_render_statushub_errors():
 ])
 @responses.activate
 def test_the_key_appears_in_no_error(fake_time, answer):
-    for _ in range(4):
+    for _attempt in range(4):
         responses.get(BASE + "/things", **answer)
     api = make_client(fake_time, retry_timeout=1)
     with pytest.raises(ApiError) as caught:

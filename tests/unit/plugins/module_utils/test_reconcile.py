@@ -104,9 +104,9 @@ def test_plan_set_with_and_without_prune():
         return dict((key, value) for key, value in des.items() if cur.get(key) != value)
 
     plan = plan_set(current, desired, changes_of)
-    assert [key for key, _ in plan.create] == ["new"]
-    assert [(key, changes) for key, _, _, changes in plan.update] == [("b", {"v": 3})]
-    assert plan.delete == [] and [key for key, _ in plan.unchanged] == ["a"]
-    assert [key for key, _ in plan_set(current, desired, changes_of, prune=True).delete] == ["old"]
+    assert [key for key, _desired in plan.create] == ["new"]
+    assert [(key, changes) for key, _current, _desired, changes in plan.update] == [("b", {"v": 3})]
+    assert plan.delete == [] and [key for key, _current in plan.unchanged] == ["a"]
+    assert [key for key, _current in plan_set(current, desired, changes_of, prune=True).delete] == ["old"]
     absent = plan_set(current, desired, changes_of, absent=True, prune=True)
-    assert [key for key, _ in absent.delete] == ["a", "b"] and not absent.create
+    assert [key for key, _current in absent.delete] == ["a", "b"] and not absent.create

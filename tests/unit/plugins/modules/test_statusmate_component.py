@@ -96,7 +96,7 @@ def test_two_matches_fail_naming_both_before_any_write(run_module, http):
     result = run_module(statusmate_component, args(name="CDN", parent="Website", impact="major_outage"))
     assert result["failed"] is True
     assert "c-1 and c-2" in result["msg"]
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_missing_parent_fails_and_creates_nothing(run_module, http):
