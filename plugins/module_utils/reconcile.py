@@ -112,14 +112,14 @@ def ensure_absent(resource, check_mode):
     return Outcome("delete", current, None)
 
 
-def index_unique(items, key_of, id_of, describe):
+def index_unique(items, key_of, id_of, describe, hint="give its id to choose one"):
     """Map each item's key to the item; two items with one key is a ReconcileError naming both."""
     index = {}
     for item in items:
         key = key_of(item)
         if key in index:
-            raise ReconcileError("%s matches more than one object: %s and %s; give its id to choose one"
-                                 % (describe(key), id_of(index[key]), id_of(item)))
+            raise ReconcileError("%s matches more than one object: %s and %s; %s"
+                                 % (describe(key), id_of(index[key]), id_of(item), hint))
         index[key] = item
     return index
 

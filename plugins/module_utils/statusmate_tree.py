@@ -1,0 +1,400 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A Statusmate page as a tree: the declared components, the live page, the plan and its execution.
+
+A component of the declared tree is identified by its path: the names from the
+top level down to it (shown as ``Website/CDN``). The live page is read with one
+list; when the server's list items are abbreviated (no ``parent``), the children
+of each declared group are read with one ``?parent=`` query, and a component not
+found under a declared group is taken to be at the top level.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    ReconcileError,
+    Resource,
+    create_once,
+    index_unique,
+    plan_set,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
+    COMPONENT_FIELD_SPEC,
+    differing_fields,
+    unverifiable_fields,
+    update_body,
+    validation_errors,
+)
+
+SEPARATOR = "/"
+# The fields of one item of the declared tree, in the order the tree shows them.
+TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)
+ITEM_SPEC = dict(COMPONENT_FIELD_SPEC)
+ITEM_SPEC["name"] = dict(type="str", required=True)
+ITEM_SPEC["children"] = dict(type="list", elements="dict")
+AMBIGUITY_HINT = ("the declared tree identifies a component by its name under its parent: rename or delete one of them, "
+                  "or declare the group that holds the other one together with its children")
+
+
+def path_text(path):
+    return SEPARATOR.join(path)
+
+
+class Declared:
+    """One component of the declared tree."""
+
+    def __init__(self, path, fields, children):
+        self.path = path
+        self.fields = fields
+        self.children = children
+
+    @property
+    def name(self):
+        return self.path[-1]
+
+
+def parse_tree(items):
+    """The declared tree from the module's `components`, and the problems found in it (no request is needed)."""
+    errors = []
+    tree = _parse_level(items or [], (), "components", errors)
+    return tree, errors
+
+
+def _parse_level(items, parent_path, where, errors):
+    level = []
+    seen = set()
+    validator = ArgumentSpecValidator(ITEM_SPEC)
+    for position, raw in enumerate(items):
+        location = "%s[%d]" % (where, position)
+        if not isinstance(raw, dict):
+            errors.append("%s must be a dictionary, got %r" % (location, raw))
+            continue
+        # A None is an option not set (the module's own validation fills them in at the top level).
+        result = validator.validate(dict((key, value) for key, value in raw.items() if value is not None))
+        if result.error_messages:
+            errors.extend("%s: %s" % (location, message) for message in result.error_messages)
+            continue
+        params = result.validated_parameters
+        path = parent_path + (params["name"],)
+        label = "%s (%s)" % (location, path_text(path))
+        errors.extend(validation_errors(params, where="%s: " % label))
+        if params["name"] in seen:
+            errors.append("%s: %s is declared twice" % (label, path_text(path)))
+        seen.add(params["name"])
+        fields = dict((field, params[field]) for field in TREE_FIELDS if params.get(field) is not None)
+        children = _parse_level(params.get("children") or [], path, location + ".children", errors)
+        level.append(Declared(path, fields, children))
+    return level
+
+
+def walk(tree):
+    """Every declared component, parents before their children."""
+    for node in tree:
+        yield node
+        for child in walk(node.children):
+            yield child
+
+
+class LivePage:
+    """The page's components: one list, and the children of a component learned when they are needed."""
+
+    def __init__(self, components):
+        self.components = components
+        self.items = components.list()
+        self.known = set(item["uuid"] for item in self.items)
+        self.full = any("parent" in item for item in self.items)
+        self.parent_of = {}
+        self._children = {}
+        if self.full:
+            for item in self.items:
+                self._children.setdefault(item.get("parent"), []).append(item)
+                if item.get("parent") is not None:
+                    self.parent_of[item["uuid"]] = item["parent"]
+
+    def explored(self, uuid):
+        return self.full or uuid in self._children
+
+    def children(self, uuid):
+        if self.full:
+            return self._children.get(uuid, [])
+        if uuid not in self._children:
+            found = self.components.list(parent=uuid)
+            self._children[uuid] = found
+            for item in found:
+                self.parent_of[item["uuid"]] = uuid
+        return self._children[uuid]
+
+    def top_level(self):
+        """The top-level components; with abbreviated items, those not found under a component whose children were read."""
+        if self.full:
+            return self._children.get(None, [])
+        return [dict(item, parent=None) for item in self.items if item["uuid"] not in self.parent_of]
+
+    def explore(self, tree):
+        """Read the children of every live component that may be a declared group (abbreviated items only)."""
+        if self.full:
+            return
+        groups = [node for node in tree if node.children]
+        for node in groups:
+            for candidate in self.items:
+                if candidate["name"] == node.name and candidate["uuid"] not in self.parent_of:
+                    self._explore_below(node.children, self.children(candidate["uuid"]))
+
+    def _explore_below(self, tree, live):
+        for node in tree:
+            if node.children:
+                for candidate in live:
+                    if candidate["name"] == node.name:
+                        self._explore_below(node.children, self.children(candidate["uuid"]))
+
+
+class Entry:
+    """One component of the plan: declared, live, or both."""
+
+    def __init__(self, key, path, parent_key, declared=None, live=None):
+        self.key = key
+        self.path = path
+        self.parent_key = parent_key
+        self.declared = declared
+        self.live = live
+
+    @property
+    def depth(self):
+        return len(self.path)
+
+
+class TreePlan:
+    """The creates, updates and deletes that make the page match the declared tree."""
+
+    def __init__(self, page, tree, prune=False, absent=False, update_unverified=False):
+        self.page = page
+        self.tree = tree
+        self.prune = prune and not absent
+        self.absent = absent
+        self.update_unverified = update_unverified
+        page.explore(tree)
+        while True:
+            self._build()
+            if page.full or not self.prune:
+                break
+            # Pruning reads the children of the components it deletes, to delete children first and name them by path.
+            unexplored = [entry.live["uuid"] for key, entry in self.entries.items() if key[0] is None
+                          and not page.explored(entry.live["uuid"])]
+            if not unexplored:
+                break
+            for uuid in unexplored:
+                page.children(uuid)
+
+    def _build(self):
+        self.entries = {}
+        self._level(self.tree, self.page.top_level(), (), None)
+        current = dict((key, entry.live) for key, entry in self.entries.items() if entry.live is not None)
+        desired = dict((key, entry.declared.fields) for key, entry in self.entries.items() if entry.declared is not None)
+        self.plan = plan_set(current, desired, self._changes, prune=self.prune, absent=self.absent)
+        self.plan.delete.sort(key=lambda item: -self.entries[item[0]].depth)
+
+    def _level(self, tree, live, parent_path, parent_key):
+        names = set(node.name for node in tree)
+
+        def key_of(item):
+            return parent_path + (item["name"],) if item["name"] in names else (None, item["uuid"])
+
+        matches = index_unique(live, key_of, lambda item: item["uuid"],
+                               lambda key: "component %r" % path_text(key), hint=AMBIGUITY_HINT)
+        for node in tree:
+            match = matches.get(node.path)
+            self.entries[node.path] = Entry(node.path, node.path, parent_key, node, match)
+            below = []
+            if match is not None and (node.children or self.page.explored(match["uuid"])):
+                below = self.page.children(match["uuid"])
+            self._level(node.children, below, node.path, node.path)
+        for key, item in matches.items():
+            if key[0] is None:
+                self._undeclared(item, parent_path, parent_key)
+
+    def _undeclared(self, item, parent_path, parent_key):
+        key = (None, item["uuid"])
+        path = parent_path + (item["name"],)
+        self.entries[key] = Entry(key, path, parent_key, live=item)
+        if self.page.explored(item["uuid"]):
+            for child in self.page.children(item["uuid"]):
+                self._undeclared(child, path, key)
+
+    def unverified_of(self, entry):
+        return unverifiable_fields(entry.live, entry.declared.fields)
+
+    def _changes(self, current, desired):
+        changes = differing_fields(current, desired)
+        if self.update_unverified:
+            for field in unverifiable_fields(current, desired):
+                changes[field] = desired[field]
+        return changes
+
+    @property
+    def changed(self):
+        return self.plan.changed
+
+
+class _Creation(Resource):
+    """The create of one component, for reconcile.create_once: after a lost answer it looks before sending again."""
+
+    def __init__(self, page, parent_uuid, name):
+        self.page = page
+        self.parent_uuid = parent_uuid
+        self.name = name
+
+    def find(self):
+        components = self.page.components
+        if self.parent_uuid is None:
+            found = [item for item in components.list() if item.get("parent") is None]
+        else:
+            found = components.list(parent=self.parent_uuid)
+        # Only a component that was not on the page when it was read can be the one just created.
+        found = [item for item in found if item["name"] == self.name and item["uuid"] not in self.page.known
+                 and item["uuid"] not in self.page.parent_of]
+        if len(found) > 1:
+            raise ReconcileError("the answer to the create of %r was lost and %s now exist with that name; check the page"
+                                 % (self.name, " and ".join(item["uuid"] for item in found)))
+        return found[0] if found else None
+
+    def create(self, desired):
+        return self.page.components.create(desired)
+
+
+class Execution:
+    """Carries out a TreePlan (or, in check mode, says what it would do), recording each step as it goes."""
+
+    def __init__(self, plan, check_mode):
+        self.plan = plan
+        self.check_mode = check_mode
+        self.created = []
+        self.updated = []
+        self.deleted = []
+        self.after = {}
+
+    def run(self):
+        plan = self.plan
+        creates = dict((key, desired) for key, desired in plan.plan.create)
+        updates = dict((item[0], item) for item in plan.plan.update)
+        uuids = dict((key, entry.live["uuid"]) for key, entry in plan.entries.items() if entry.live is not None)
+        for key, entry in plan.entries.items():
+            if entry.declared is None or plan.absent:
+                continue
+            parent_uuid = uuids.get(entry.parent_key) if entry.parent_key is not None else None
+            if key in creates:
+                body = dict(creates[key], parent=parent_uuid)
+                if self.check_mode:
+                    after = dict(creates[key])
+                else:
+                    after = create_once(_Creation(plan.page, parent_uuid, entry.declared.name), body)
+                    uuids[key] = after["uuid"]
+                self.created.append(path_text(entry.path))
+            elif key in updates:
+                current, desired = updates[key][1], updates[key][2]
+                if self.check_mode:
+                    after = dict(current)
+                    after.update(desired)
+                else:
+                    after = plan.page.components.update(current["uuid"], update_body(current, dict(desired, parent=parent_uuid)))
+                self.updated.append(path_text(entry.path))
+            else:
+                after = entry.live
+            self.after[key] = after
+        for key, current in plan.plan.delete:
+            if not self.check_mode:
+                plan.page.components.delete(current["uuid"])
+            self.deleted.append(path_text(plan.entries[key].path))
+        return self
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.deleted)
+
+    def unverified(self):
+        """Path: the declared fields the list did not report, for each declared component that existed."""
+        report = {}
+        if self.plan.absent:
+            return report
+        for entry in self.plan.entries.values():
+            if entry.declared is not None and entry.live is not None:
+                fields = self.plan.unverified_of(entry)
+                if fields:
+                    report[path_text(entry.path)] = fields
+        return report
+
+    def result_tree(self):
+        """The declared components as they are after the run (in check mode, as they would be)."""
+        if self.plan.absent:
+            return []
+        entries = [entry for entry in self.plan.entries.values() if entry.declared is not None]
+        return _tree(entries, lambda entry: self.after.get(entry.key) or {}, name_of=lambda entry: entry.declared.name)
+
+    def before_tree(self):
+        """The live components that the run looks at: the declared ones that exist and the ones it deletes."""
+        doomed = set(key for key, _current in self.plan.plan.delete)
+        entries = [entry for entry in self.plan.entries.values()
+                   if entry.live is not None and (entry.declared is not None or entry.key in doomed)]
+        return _tree(entries, lambda entry: entry.live, name_of=lambda entry: entry.live["name"])
+
+    def diff(self):
+        return {"before": {"components": self.before_tree()}, "after": {"components": self.result_tree()}}
+
+
+def _tree(entries, data_of, name_of):
+    """Nest entries (parents listed before children) into the input shape."""
+    nodes = {}
+    roots = []
+    for entry in entries:
+        node = shape(data_of(entry), name=name_of(entry))
+        nodes[entry.key] = node
+        parent = nodes.get(entry.parent_key) if entry.parent_key is not None else None
+        if parent is None:
+            roots.append(node)
+        else:
+            parent.setdefault("children", []).append(node)
+    return roots
+
+
+def shape(item, name=None):
+    """One component in the shape the declared tree takes: the known fields, no uuid or parent."""
+    node = {}
+    for field in TREE_FIELDS:
+        if field == "name" and name is not None:
+            node["name"] = name
+        elif item.get(field) is not None:
+            node[field] = item[field]
+    return node
+
+
+def export_page(components, parent=None):
+    """The live page (or the part below parent) as a declared tree, and the flat list with parents filled in."""
+    page = LivePage(components)
+    if page.full:
+        roots = page.children(parent) if parent is not None else page.top_level()
+    elif parent is not None:
+        roots = page.children(parent)
+    else:
+        for item in page.items:
+            page.children(item["uuid"])
+        roots = page.top_level()
+    flat = []
+
+    def node_of(item):
+        item = dict(item)
+        if "parent" not in item:
+            item["parent"] = page.parent_of.get(item["uuid"])
+        flat.append(item)
+        node = shape(item)
+        children = [node_of(child) for child in page.children(item["uuid"])]
+        if children:
+            node["children"] = children
+        return node
+
+    tree = [node_of(item) for item in roots]
+    return tree, flat
+

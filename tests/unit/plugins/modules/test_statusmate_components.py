@@ -1,0 +1,296 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.modules import statusmate_components
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+
+URL = "https://status.example.test"
+TOKEN = "page-token-123"
+LIST = URL + "/api-components-list/"
+CREATE = URL + "/api-components-create/"
+UPDATE = URL + "/api-components-update/%s/"
+DELETE = URL + "/api-components-delete/%s/"
+
+
+def item(uuid, name, description="", impact="operational"):
+    return {"uuid": uuid, "name": name, "description": description, "impact": impact}
+
+
+WEBSITE = item("w-1", "Website", "Everything customers see")
+CDN = item("c-1", "CDN", "edge")
+WEB = item("s-1", "Web servers")
+API = item("a-1", "API")
+REST = item("r-1", "REST API")
+
+TREE = [
+    {"name": "Website", "description": "Everything customers see",
+     "children": [{"name": "CDN", "description": "edge"}, {"name": "Web servers"}]},
+    {"name": "API", "children": [{"name": "REST API"}]},
+]
+
+
+def args(**extra):
+    return dict(dict(api_url=URL, api_token=TOKEN), **extra)
+
+
+def created(uuid, body):
+    return dict(body, uuid=uuid, index=0, histogram=False, collapse=False, enabled=True, private=False,
+                start_date="2026-01-01T00:00:00+00:00", impact=body.get("impact", "operational"),
+                description=body.get("description", ""))
+
+
+def serve_existing_page(http):
+    http.get(LIST, json=[WEBSITE, CDN, WEB, API, REST])
+    http.get(LIST + "?parent=w-1", json=[CDN, WEB])
+    http.get(LIST + "?parent=a-1", json=[REST])
+
+
+def test_create_a_page_parents_before_children(run_module, http):
+    http.get(LIST, json=[])
+    for uuid in ("w-1", "c-1", "s-1", "a-1", "r-1"):
+        http.post(CREATE, status=201, json={"uuid": uuid})
+    result = run_module(statusmate_components, args(components=TREE))
+    assert result["changed"] is True
+    assert result["created"] == ["Website", "Website/CDN", "Website/Web servers", "API", "API/REST API"]
+    assert result["updated"] == [] and result["deleted"] == []
+    assert calls(http) == [("GET", "/api-components-list/")] + [("POST", "/api-components-create/")] * 5
+    assert bodies(http)[1:] == [
+        {"name": "Website", "description": "Everything customers see", "parent": None},
+        {"name": "CDN", "description": "edge", "parent": "w-1"},
+        {"name": "Web servers", "parent": "w-1"},
+        {"name": "API", "parent": None},
+        {"name": "REST API", "parent": "a-1"},
+    ]
+    assert http.calls[1].request.headers["Authorization"] == TOKEN
+
+
+def test_returned_tree_has_the_input_shape(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json=created("w-1", {"name": "Website", "parent": None}))
+    http.post(CREATE, status=201, json=created("c-1", {"name": "CDN", "parent": "w-1", "description": "edge"}))
+    result = run_module(statusmate_components, args(components=[{"name": "Website", "children": [{"name": "CDN", "description": "edge"}]}]))
+    common = {"index": 0, "impact": "operational", "histogram": False, "collapse": False, "enabled": True,
+              "private": False, "start_date": "2026-01-01T00:00:00+00:00"}
+    assert result["components"] == [dict(common, name="Website", description="",
+                                         children=[dict(common, name="CDN", description="edge")])]
+
+
+def test_check_mode_creates_children_of_a_group_that_would_be_created_without_looking_them_up(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN, WEB])
+    http.get(LIST + "?parent=w-1", json=[CDN, WEB])
+    result = run_module(statusmate_components, args(components=TREE), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["created"] == ["API", "API/REST API"]
+    assert result["updated"] == [] and result["deleted"] == []
+    assert calls(http) == [("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=w-1")]
+    assert result["components"][1] == {"name": "API", "children": [{"name": "REST API"}]}
+    assert result["diff"]["before"] == {"components": [
+        {"name": "Website", "description": "Everything customers see", "impact": "operational", "children": [
+            {"name": "CDN", "description": "edge", "impact": "operational"},
+            {"name": "Web servers", "description": "", "impact": "operational"}]}]}
+    assert result["diff"]["after"]["components"][1] == {"name": "API", "children": [{"name": "REST API"}]}
+
+
+def test_unchanged_page_sends_one_list_and_one_query_per_group_and_no_write(run_module, http):
+    serve_existing_page(http)
+    result = run_module(statusmate_components, args(components=TREE))
+    assert result["changed"] is False
+    assert result["created"] == [] and result["updated"] == [] and result["deleted"] == []
+    assert result["unverified"] == {}
+    assert calls(http) == [
+        ("GET", "/api-components-list/"),
+        ("GET", "/api-components-list/?parent=w-1"),
+        ("GET", "/api-components-list/?parent=a-1"),
+    ]
+
+
+def test_unchanged_page_with_full_items_sends_one_list(run_module, http):
+    full = [dict(WEBSITE, parent=None, index=0), dict(CDN, parent="w-1", index=0), dict(WEB, parent="w-1", index=1),
+            dict(API, parent=None, index=1), dict(REST, parent="a-1", index=0)]
+    http.get(LIST, json=full)
+    tree = [dict(TREE[0], index=0), dict(TREE[1], index=1)]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["changed"] is False and result["unverified"] == {}
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_one_update_per_changed_component_with_every_known_field(run_module, http):
+    serve_existing_page(http)
+    http.post(UPDATE % "c-1", json=dict(CDN, parent="w-1", impact="partial_outage"))
+    tree = [dict(TREE[0], children=[{"name": "CDN", "impact": "partial_outage"}, {"name": "Web servers"}]), TREE[1]]
+    result = run_module(statusmate_components, args(components=tree), diff=True)
+    assert result["changed"] is True
+    assert result["updated"] == ["Website/CDN"] and result["created"] == []
+    assert calls(http)[3:] == [("POST", "/api-components-update/c-1/")]
+    assert bodies(http)[3] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "w-1", "impact": "partial_outage"}
+    before_cdn = result["diff"]["before"]["components"][0]["children"][0]
+    after_cdn = result["diff"]["after"]["components"][0]["children"][0]
+    assert (before_cdn["impact"], after_cdn["impact"]) == ("operational", "partial_outage")
+
+
+def test_unverifiable_fields_are_reported_per_path_and_sent_only_on_request(run_module, http):
+    serve_existing_page(http)
+    tree = [dict(TREE[0], index=0), TREE[1]]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["changed"] is False
+    assert result["unverified"] == {"Website": ["index"]}
+    assert len(http.calls) == 3
+
+
+def test_update_unverified_sends_them(run_module, http):
+    serve_existing_page(http)
+    http.post(UPDATE % "w-1", json=dict(WEBSITE, parent=None, index=0))
+    tree = [dict(TREE[0], index=0), TREE[1]]
+    result = run_module(statusmate_components, args(components=tree, update_unverified=True))
+    assert result["changed"] is True and result["updated"] == ["Website"]
+    assert bodies(http)[3] == {"uuid": "w-1", "name": "Website", "description": "Everything customers see",
+                               "parent": None, "impact": "operational", "index": 0}
+
+
+def test_prune_deletes_undeclared_components_children_first(run_module, http):
+    legacy, ftp, old = item("l-1", "Legacy"), item("f-1", "FTP"), item("o-1", "Old CDN")
+    http.get(LIST, json=[WEBSITE, CDN, WEB, old, API, REST, legacy, ftp])
+    http.get(LIST + "?parent=w-1", json=[CDN, WEB, old])
+    http.get(LIST + "?parent=a-1", json=[REST])
+    http.get(LIST + "?parent=o-1", json=[])
+    http.get(LIST + "?parent=l-1", json=[ftp])
+    http.get(LIST + "?parent=f-1", json=[])
+    http.delete(DELETE % "o-1", status=204)
+    http.delete(DELETE % "f-1", status=204)
+    http.delete(DELETE % "l-1", status=204)
+    result = run_module(statusmate_components, args(components=TREE, prune=True))
+    assert result["changed"] is True
+    assert result["deleted"] == ["Website/Old CDN", "Legacy/FTP", "Legacy"]
+    assert [call for call in calls(http) if call[0] != "GET"] == [
+        ("DELETE", "/api-components-delete/o-1/"),
+        ("DELETE", "/api-components-delete/f-1/"),
+        ("DELETE", "/api-components-delete/l-1/"),
+    ]
+
+
+def test_prune_with_full_items_reads_once(run_module, http):
+    full = [dict(WEBSITE, parent=None), dict(CDN, parent="w-1"), dict(WEB, parent="w-1"), dict(API, parent=None),
+            dict(REST, parent="a-1"), dict(item("l-1", "Legacy"), parent=None), dict(item("f-1", "FTP"), parent="l-1")]
+    http.get(LIST, json=full)
+    http.delete(DELETE % "f-1", status=204)
+    http.delete(DELETE % "l-1", status=204)
+    result = run_module(statusmate_components, args(components=TREE, prune=True))
+    assert result["deleted"] == ["Legacy/FTP", "Legacy"]
+    assert calls(http) == [("GET", "/api-components-list/"), ("DELETE", "/api-components-delete/f-1/"),
+                           ("DELETE", "/api-components-delete/l-1/")]
+
+
+def test_prune_in_check_mode_reports_but_never_deletes(run_module, http):
+    legacy = item("l-1", "Legacy")
+    http.get(LIST, json=[WEBSITE, CDN, WEB, API, REST, legacy])
+    http.get(LIST + "?parent=w-1", json=[CDN, WEB])
+    http.get(LIST + "?parent=a-1", json=[REST])
+    http.get(LIST + "?parent=l-1", json=[])
+    result = run_module(statusmate_components, args(components=TREE, prune=True), check_mode=True)
+    assert result["changed"] is True and result["deleted"] == ["Legacy"]
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_prune_of_an_empty_list_is_refused_before_any_request(run_module, http):
+    result = run_module(statusmate_components, args(components=[], prune=True))
+    assert result["failed"] is True
+    assert "allow_empty" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_prune_of_an_empty_list_with_allow_empty_deletes_everything(run_module, http):
+    http.get(LIST, json=[dict(API, parent=None), dict(REST, parent="a-1")])
+    http.delete(DELETE % "r-1", status=204)
+    http.delete(DELETE % "a-1", status=204)
+    result = run_module(statusmate_components, args(components=[], prune=True, allow_empty=True))
+    assert result["deleted"] == ["API/REST API", "API"]
+    assert result["components"] == []
+
+
+def test_state_absent_deletes_exactly_the_declared_ones_children_first(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN, WEB, API, REST])
+    http.get(LIST + "?parent=w-1", json=[CDN, WEB])
+    http.delete(DELETE % "c-1", status=204)
+    http.delete(DELETE % "w-1", status=204)
+    tree = [{"name": "Website", "children": [{"name": "CDN"}]}, {"name": "Nope"}]
+    result = run_module(statusmate_components, args(components=tree, state="absent"))
+    assert result["changed"] is True
+    assert result["deleted"] == ["Website/CDN", "Website"]
+    assert result["components"] == []
+    assert calls(http) == [("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=w-1"),
+                           ("DELETE", "/api-components-delete/c-1/"), ("DELETE", "/api-components-delete/w-1/")]
+
+
+def test_state_absent_of_what_is_not_there_changes_nothing(run_module, http):
+    http.get(LIST, json=[])
+    result = run_module(statusmate_components, args(components=TREE, state="absent"))
+    assert result["changed"] is False and result["deleted"] == []
+
+
+def test_two_matches_fail_naming_both_before_any_write(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN, dict(CDN, uuid="c-2"), WEB])
+    http.get(LIST + "?parent=w-1", json=[CDN, dict(CDN, uuid="c-2"), WEB])
+    tree = [dict(TREE[0], children=[{"name": "CDN", "impact": "major_outage"}])]
+    result = run_module(statusmate_components, args(components=tree, prune=True))
+    assert result["failed"] is True
+    assert "'Website/CDN'" in result["msg"] and "c-1 and c-2" in result["msg"]
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_two_top_level_matches_fail_naming_both(run_module, http):
+    http.get(LIST, json=[API, dict(API, uuid="a-2")])
+    result = run_module(statusmate_components, args(components=[{"name": "API"}]))
+    assert result["failed"] is True
+    assert "'API'" in result["msg"] and "a-1 and a-2" in result["msg"]
+
+
+def test_a_child_with_a_top_level_name_is_told_apart_by_its_declared_group(run_module, http):
+    inner = item("a-2", "API")
+    http.get(LIST, json=[API, WEBSITE, inner])
+    http.get(LIST + "?parent=w-1", json=[inner])
+    tree = [{"name": "API"}, {"name": "Website", "description": "Everything customers see", "children": [{"name": "API"}]}]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["changed"] is False
+    assert len(http.calls) == 2
+
+
+def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=503, json={"detail": "unavailable"})
+    http.get(LIST, json=[dict(API, parent=None)])
+    result = run_module(statusmate_components, args(components=[{"name": "API"}]))
+    assert result["changed"] is True and result["created"] == ["API"]
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"), ("GET", "/api-components-list/")]
+
+
+def test_bad_items_fail_before_any_request(run_module, http):
+    tree = [{"name": "Website", "children": [{"name": "CDN", "index": 40000}, {"name": "CDN"}, {"nom": "x"},
+                                             {"name": "Edge", "impact": "fine"}]}]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["failed"] is True
+    assert "components[0].children[0] (Website/CDN): index must be between 0 and 32767, got 40000" in result["msg"]
+    assert "Website/CDN is declared twice" in result["msg"]
+    assert "components[0].children[2]" in result["msg"] and "nom" in result["msg"]
+    assert "components[0].children[3]" in result["msg"] and "impact" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_write_failure_reports_what_was_done(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json={"uuid": "a-1"})
+    http.post(CREATE, status=400, json={"name": ["This field may not be blank."]})
+    result = run_module(statusmate_components, args(components=[{"name": "API", "children": [{"name": "REST API"}]}]))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["created"] == ["API"]
+    assert "POST /api-components-create/ returned HTTP 400" in result["msg"]
+
+
+def test_token_never_in_output_on_auth_failure(run_module, http):
+    http.get(LIST, status=401, json={"detail": "Invalid token %s." % TOKEN})
+    result = run_module(statusmate_components, args(components=TREE))
+    assert result["failed"] is True
+    assert TOKEN not in str(result)
