@@ -1,0 +1,126 @@
+# shellcheck shell=bash
+# Shared by scripts/test and scripts/demo: the .venv, a temporary collection
+# tree, and the simulator. Callers set: repo (the repository root).
+
+python=${PYTHON:-python3.11}
+venv="$repo/.venv"
+
+setup_venv() {
+    local hash stamp="$venv/.requirements-dev.sha256"
+    if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then
+        command -v "$python" >/dev/null || { echo "$python not found: Python 3.11 is required" >&2; return 1; }
+        rm -rf "$venv"
+        "$python" -m venv "$venv"
+    fi
+    hash=$(sha256sum requirements-dev.txt | cut -d' ' -f1)
+    if [[ "$(cat "$stamp" 2>/dev/null || true)" != "$hash" ]]; then
+        echo "installing requirements-dev.txt into .venv"
+        if ! { "$venv/bin/python" -m pip install --disable-pip-version-check --upgrade "pip==26.3" &&
+               "$venv/bin/python" -m pip install --disable-pip-version-check -r requirements-dev.txt; } >"$venv/pip.log" 2>&1; then
+            cat "$venv/pip.log"
+            echo "installing requirements-dev.txt failed" >&2
+            return 1
+        fi
+        echo "$hash" >"$stamp"
+    else
+        echo ".venv is up to date with requirements-dev.txt"
+    fi
+}
+
+# ansible-test bootstraps pip into its sanity virtual environments with a
+# get-pip script from a host we cannot reach; it uses a cached copy first.
+install_get_pip() {
+    local version cache
+    version=$("$venv/bin/python" - <<'PY'
+import pathlib, re, ansible_test
+src = pathlib.Path(ansible_test.__file__).parent / "_internal" / "python_requirements.py"
+print(re.search(r"pip='([^']+)'", src.read_text()).group(1))
+PY
+    )
+    cache="$HOME/.ansible/test/cache/get_pip_${version//./_}.py"
+    mkdir -p "$(dirname "$cache")"
+    cmp -s scripts/get_pip_offline.py "$cache" || cp scripts/get_pip_offline.py "$cache"
+}
+
+# make_tree: a temporary ansible_collections/statusops/status/ tree (sets tmp, collections_root, tree).
+make_tree() {
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/statusops-test.XXXXXX")
+    collections_root="$tmp"
+    tree="$tmp/ansible_collections/statusops/status"
+    # Copy the tracked files and the untracked files that are not ignored (so that
+    # uncommitted work is tested); deleted files are skipped.
+    mkdir -p "$tree"
+    git ls-files -z --cached --others --exclude-standard \
+        | while IFS= read -r -d '' f; do [[ -e "$f" || -L "$f" ]] && printf '%s\0' "$f"; done \
+        | tar --null -T - -cf - | tar -xf - -C "$tree"
+    export ANSIBLE_COLLECTIONS_PATH="$collections_root"
+    export ANSIBLE_PYTHON_INTERPRETER="$venv/bin/python"
+}
+
+# use_venv: put .venv first on PATH.
+use_venv() {
+    export VIRTUAL_ENV="$venv"
+    export PATH="$venv/bin:$PATH"
+    hash -r
+}
+
+sim_pid=""
+
+stop_simulator() {
+    if [[ -n "$sim_pid" ]]; then
+        kill "$sim_pid" 2>/dev/null || true
+        wait "$sim_pid" 2>/dev/null || true
+        sim_pid=""
+    fi
+}
+
+# start_simulator: start it from the temp tree, wait for the ready file and
+# export its facts (STATUSMATE_API_URL, ... SIMULATOR_CONTROL_URL).
+start_simulator() {
+    local ready="$tmp/simulator.ready" log="$tmp/simulator.log" i
+    stop_simulator
+    rm -f "$ready"
+    if [[ ! -f "$tree/tests/simulator/__main__.py" && ! -f "$tree/tests/simulator/__init__.py" ]]; then
+        echo "the simulator (tests/simulator) does not exist yet"
+        return 1
+    fi
+    (cd "$tree" && exec "$venv/bin/python" -m tests.simulator --port 0 --ready-file "$ready") >"$log" 2>&1 &
+    sim_pid=$!
+    for ((i = 0; i < 300; i++)); do
+        if [[ -s "$ready" ]] && "$venv/bin/python" -c 'import json,sys; json.load(open(sys.argv[1]))' "$ready" 2>/dev/null; then
+            break
+        fi
+        if ! kill -0 "$sim_pid" 2>/dev/null; then
+            echo "the simulator exited before it was ready:"; cat "$log"
+            sim_pid=""
+            return 1
+        fi
+        sleep 0.1
+    done
+    if [[ ! -s "$ready" ]]; then
+        echo "the simulator was not ready after 30s:"; cat "$log"
+        stop_simulator
+        return 1
+    fi
+    eval "$("$venv/bin/python" - "$ready" <<'PY'
+import json, shlex, sys
+facts = json.load(open(sys.argv[1]))
+values = {
+    "STATUSMATE_API_URL": facts["statusmate"]["api_url"],
+    "STATUSMATE_API_TOKEN": facts["statusmate"]["api_token"],
+    "STATUSHUB_API_URL": facts["statushub"]["api_url"],
+    "STATUSHUB_API_KEY": facts["statushub"]["api_key"],
+    "STATUSHUB_HUB": facts["statushub"]["hub"],
+    "SIMULATOR_CONTROL_URL": facts["control_url"],
+}
+for name, value in values.items():
+    print("export %s=%s" % (name, shlex.quote(str(value))))
+PY
+    )"
+    echo "simulator running (pid $sim_pid): $STATUSMATE_API_URL, $STATUSHUB_API_URL, $SIMULATOR_CONTROL_URL"
+}
+
+reset_simulator() {
+    "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/reset", method="POST"), timeout=10).read()' "$SIMULATOR_CONTROL_URL"
+}
+
