@@ -3,7 +3,7 @@
 # tree, and the simulator. Callers set: repo (the repository root).
 
 python=${PYTHON:-python3.11}
-venv="$repo/.venv"
+venv="${repo:?set repo to the repository root before sourcing scripts/lib.sh}/.venv"
 
 setup_venv() {
     local hash stamp="$venv/.requirements-dev.sha256"
