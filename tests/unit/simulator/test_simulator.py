@@ -384,7 +384,7 @@ def test_rate_limit_429_with_retry_after():
 
 def test_rate_limit_gets_and_rejections_do_not_count():
     limiter = RateLimiter()
-    assert all(limiter.allow("key", "GET", 0.0) for _ in range(30))
+    assert all(limiter.allow("key", "GET", 0.0) for _attempt in range(30))
     assert not limiter.allow("key", "GET", 0.5)
     assert limiter.allow("other-key", "GET", 0.5)
     assert all(limiter.allow("key", "POST", 0.1 * n) for n in range(5))
@@ -407,7 +407,7 @@ def add_fault(client, **rule):
 def test_server_error_faults(client, action):
     add_fault(client, method="POST", path="components-create", action=action, count=2)
     assert sm(client, "GET", "/api-components-list/").status_code == 200
-    statuses = [sm(client, "POST", "/api-components-create/", json={"name": "x"}).status_code for _ in range(3)]
+    statuses = [sm(client, "POST", "/api-components-create/", json={"name": "x"}).status_code for _attempt in range(3)]
     assert statuses == [int(action), int(action), 201]
     assert len(sm(client, "GET", "/api-components-list/").json) == 1
     assert [entry["status"] for entry in log(client)] == [200, int(action), int(action), 201, 200]
@@ -427,7 +427,7 @@ def test_fraction_fault_is_seeded(client):
         client.post("/_sim/reset")
         client.put("/_sim/config", json={"rate_limits": False})
         add_fault(client, action="503", fraction=0.5, seed=7)
-        return [sm(client, "GET", "/api-components-list/").status_code for _ in range(20)]
+        return [sm(client, "GET", "/api-components-list/").status_code for _attempt in range(20)]
 
     first = pattern()
     assert first == pattern()
@@ -450,8 +450,8 @@ def test_slow_fault(client):
 def test_faults_apply_before_rate_limits():
     client = create_app().test_client()
     add_fault(client, method="POST", action="500", count=10)
-    assert [hub(client, "POST", "/services", json={"name": "x"}).status_code for _ in range(10)] == [500] * 10
-    assert [hub(client, "POST", "/services", json={"name": "x"}).status_code for _ in range(5)] == [200] * 5
+    assert [hub(client, "POST", "/services", json={"name": "x"}).status_code for _attempt in range(10)] == [500] * 10
+    assert [hub(client, "POST", "/services", json={"name": "x"}).status_code for _attempt in range(5)] == [200] * 5
 
 
 def test_bad_fault_rules_refused(client):
