@@ -1,0 +1,473 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""StatusHub subscriptions: paths, fields, validation, normalisation, identity, redaction of secrets."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible.module_utils.six.moves.urllib.parse import urlsplit
+
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    Outcome,
+    ReconcileError,
+    Resource,
+    create_once,
+    plan_set,
+)
+
+SUBSCRIPTIONS_PATH = "/subscriptions"
+SUBSCRIPTION_PATH = "/subscriptions/%s"
+METHODS = ("email", "sms", "webhook", "slack", "teams")
+# The methods whose address is a URL, and a credential: whoever knows it can post to the channel.
+URL_METHODS = ("webhook", "slack", "teams")
+# A pragmatic check (one @, a dot in the domain, no spaces), not RFC 5322.
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# E.164: a +, a country code that does not start with 0, at most 15 digits in all.
+E164_PATTERN = re.compile(r"^\+[1-9][0-9]{1,14}$")
+URL_LIKE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+REDACTED = "********"
+# What the API's list filter `deleted` shows by default in the info module.
+DELETED_FILTERS = ("true", "false", "all")
+# assumed: the hub compares addresses without regard to case when it keeps them unique (the simulator does), so
+# the collection finds a subscription that way too; a difference of case alone is then an update of the address.
+ADDRESS_CASE_INSENSITIVE = True
+# assumed: a subscription's method cannot be changed in place (the API documents no such update), so an address
+# already used by a subscription with another method fails the task instead of being guessed at.
+METHOD_CHANGE_ALLOWED = False
+# assumed: fields that a server may leave out of its answers (the seed's example answer has neither); when one is
+# not reported it cannot be compared, and it is sent with any other change of the subscription.
+OPTIONAL_REPORTED_FIELDS = ("less_verbose", "protected")
+
+# The options that describe a subscription, shared by the single and the plural module.
+SUBSCRIPTION_FIELD_SPEC = dict(
+    address=dict(type="str", no_log=True),
+    method=dict(type="str", choices=list(METHODS)),
+    services=dict(type="list", elements="str"),
+    configuration=dict(type="dict", no_log=True),
+    label=dict(type="str"),
+    less_verbose=dict(type="bool"),
+    protected=dict(type="bool"),
+)
+# Option name -> API field, for the fields copied as they are.
+PLAIN_FIELDS = (("method", "method_name"), ("configuration", "configuration"), ("label", "label"),
+                ("less_verbose", "less_verbose"), ("protected", "protected"))
+
+
+# ---------------------------------------------------------------- secrets
+
+
+def looks_like_url(value):
+    return isinstance(value, str) and bool(URL_LIKE_PATTERN.match(value))
+
+
+def redact_url(value):
+    """The URL with its scheme and host kept and everything else replaced."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return REDACTED
+    host = parts.netloc.rpartition("@")[2]
+    if not parts.scheme or not host:
+        return REDACTED
+    return "%s://%s/%s" % (parts.scheme, host, REDACTED)
+
+
+def is_secret_address(method, address):
+    return method in URL_METHODS or (method is None and looks_like_url(address))
+
+
+def shown_address(method, address):
+    return redact_url(address) if is_secret_address(method, address) else address
+
+
+def _redact_urls(value):
+    if isinstance(value, dict):
+        return dict((key, _redact_urls(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return [_redact_urls(item) for item in value]
+    return redact_url(value) if looks_like_url(value) else value
+
+
+def redacted(subscription):
+    """A copy fit to show: a URL address and every URL in the configuration redacted."""
+    if not subscription:
+        return subscription
+    shown = dict(subscription)
+    if shown.get("address") is not None:
+        shown["address"] = shown_address(shown.get("method_name"), shown["address"])
+    if shown.get("configuration"):
+        shown["configuration"] = _redact_urls(shown["configuration"])
+    return shown
+
+
+def redacted_diff(outcome):
+    return Outcome(outcome.action, redacted(outcome.before), redacted(outcome.after), outcome.changes).diff
+
+
+def _leaves(value):
+    """The texts Ansible derives from a no_log value: every string and number in it."""
+    if isinstance(value, dict):
+        for item in value.values():
+            for leaf in _leaves(item):
+                yield leaf
+    elif isinstance(value, list):
+        for item in value:
+            for leaf in _leaves(item):
+                yield leaf
+    elif isinstance(value, str):
+        if value:
+            yield value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield str(value)
+
+
+def protect_secrets(module, items):
+    """Mask the URL secrets of the declared subscriptions everywhere Ansible prints or logs.
+
+    `address` and `configuration` are no_log options, so Ansible never logs them when the module starts; here the
+    values that are not secrets (email addresses, phone numbers, plain configuration) are shown again, and the
+    URL-type addresses and URL-like configuration values stay masked in everything the module returns.
+    """
+    secrets = set()
+    plain = set()
+    for item in items:
+        address = item.get("address")
+        if address:
+            (secrets if is_secret_address(item.get("method"), address) else plain).add(address)
+        for leaf in _leaves(item.get("configuration")):
+            (secrets if looks_like_url(leaf) else plain).add(leaf)
+    module.no_log_values.update(secrets)
+    module.no_log_values.difference_update(plain - secrets - set([module.params.get("api_key")]))
+
+
+# ------------------------------------------------------------- validation
+
+
+def validation_errors(item, where="", method=None):
+    """Messages naming the option, the value (redacted when it is a URL) and the rule."""
+    errors = []
+    method = item.get("method") or method
+    address = item.get("address")
+    if address is not None and method is not None:
+        shown = shown_address(method, address)
+        if method == "email" and not EMAIL_PATTERN.match(address):
+            errors.append("%saddress must be an email address (like name@example.com) for method email, got %r"
+                          % (where, shown))
+        elif method == "sms" and not E164_PATTERN.match(address):
+            errors.append("%saddress must be a phone number in E.164 form (+, country code and number, at most "
+                          "15 digits, like +14155550100) for method sms, got %r" % (where, shown))
+        elif method in URL_METHODS and not _is_https_url(address):
+            errors.append("%saddress must be an https URL (https://host/path) for method %s, got %r"
+                          % (where, method, shown))
+    if method == "email" and item.get("label") is not None:
+        errors.append("%slabel is not available for method email (the API refuses it), got %r" % (where, item["label"]))
+    if item.get("services") is not None and not item["services"]:
+        errors.append("%sservices must name at least one service, or be omitted for all current and future services, got []"
+                      % where)
+    return errors
+
+
+def _is_https_url(value):
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme == "https" and bool(parts.netloc.rpartition("@")[2]) and not re.search(r"\s", value)
+
+
+# ---------------------------------------------------------- normalisation
+
+
+def address_key(address):
+    if address is None:
+        return None
+    return address.lower() if ADDRESS_CASE_INSENSITIVE else address
+
+
+def is_deleted(item):
+    return bool((item.get("flags") or {}).get("deleted"))
+
+
+def selection_ids(selection):
+    """The service ids of a services_selection, as the API answers it (services) or takes it (service_ids)."""
+    selection = selection or {}
+    if selection.get("service_ids"):
+        return sorted(selection["service_ids"])
+    return sorted(service["id"] if isinstance(service, dict) else service for service in selection.get("services") or [])
+
+
+def selection_key(selection, names):
+    """'all', or the sorted ids; a list naming every service of the hub is 'all' (the API says so)."""
+    selection = selection or {"all": True}
+    if selection.get("all"):
+        return "all"
+    ids = selection_ids(selection)
+    if ids and ids == names.all_ids():
+        return "all"
+    return tuple(ids)
+
+
+def desired_fields(item, names):
+    """The fields the user set, in the API's shape; omitted services mean all services."""
+    fields = {}
+    if item.get("address") is not None:
+        fields["address"] = item["address"]
+    for option, field in PLAIN_FIELDS:
+        if item.get(option) is not None:
+            fields[field] = item[option]
+    if item.get("services") is None:
+        fields["services_selection"] = {"all": True, "service_ids": []}
+    else:
+        ids = sorted(set(names.id_of(reference) for reference in item["services"]))
+        fields["services_selection"] = {"all": False, "service_ids": ids}
+    return fields
+
+
+def differing_fields(current, desired, names, where=""):
+    """The desired fields whose normalised value differs from the current one.
+
+    A method that differs fails (see METHOD_CHANGE_ALLOWED); an address is checked against the current method
+    when the method was not given.
+    """
+    method = current.get("method_name")
+    if "method_name" in desired and desired["method_name"] != method and not METHOD_CHANGE_ALLOWED:
+        raise ReconcileError("%saddress %r is already used by subscription %s with method %s, not %s; delete that "
+                             "subscription first to subscribe the address with another method"
+                             % (where, shown_address(method, current.get("address")), current.get("id"), method,
+                                desired["method_name"]))
+    if "address" in desired and "method_name" not in desired:
+        errors = validation_errors({"address": desired["address"]}, where, method=method)
+        if errors:
+            raise ReconcileError("; ".join(errors))
+    changes = {}
+    for field, value in desired.items():
+        if field == "services_selection":
+            if selection_key(current.get(field), names) != selection_key(value, names):
+                changes[field] = value
+        elif field == "configuration":
+            if (current.get(field) or {}) != value:
+                changes[field] = value
+        elif field == "label":
+            if (current.get(field) or "") != (value or ""):
+                changes[field] = value
+        elif field in OPTIONAL_REPORTED_FIELDS and field not in current:
+            continue
+        elif current.get(field) != value:
+            changes[field] = value
+    return changes
+
+
+def update_body(current, desired, changes):
+    """The changed fields, plus the set fields the server does not report (they cannot be compared)."""
+    body = dict(changes)
+    for field in OPTIONAL_REPORTED_FIELDS:
+        if field in desired and field not in current:
+            body[field] = desired[field]
+    return body
+
+
+def preview(current, desired, names):
+    """The subscription as it would be, in the API's answer shape."""
+    merged = dict(current or {"id": None, "configuration": {}, "label": None, "less_verbose": False,
+                              "protected": False, "subscriber_id": None})
+    merged.update(desired)
+    selection = desired.get("services_selection")
+    if selection is not None:
+        all_services = selection_key(selection, names) == "all"
+        ids = names.all_ids() if all_services else selection["service_ids"]
+        merged["services_selection"] = {"all": all_services,
+                                        "services": [{"id": i, "name": names.name_of(i)} for i in ids]}
+    return merged
+
+
+# -------------------------------------------------------------- endpoints
+
+
+class Subscriptions:
+    """The subscription endpoints of one hub."""
+
+    def __init__(self, hub):
+        self.hub = hub
+
+    def list(self, query=None):
+        params = {"deleted": "false"}
+        params.update(query or {})
+        items = self.hub.list(SUBSCRIPTIONS_PATH, params)
+        if params["deleted"] == "false":
+            items = [item for item in items if not is_deleted(item)]
+        return items
+
+    def get(self, subscription_id):
+        """The live subscription, or None when there is none with that id (or it was deleted)."""
+        try:
+            item = self.hub.get(SUBSCRIPTION_PATH % subscription_id, {"extend": "flags"})
+        except ApiError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return None if not item or is_deleted(item) else item
+
+    def create(self, body):
+        return self.hub.post(SUBSCRIPTIONS_PATH, body)
+
+    def update(self, subscription_id, body):
+        return self.hub.put(SUBSCRIPTION_PATH % subscription_id, body)
+
+    def delete(self, subscription_id):
+        self.hub.delete(SUBSCRIPTION_PATH % subscription_id)
+
+
+def find_by_address(items, address):
+    key = address_key(address)
+    matches = [item for item in items if address_key(item.get("address")) == key]
+    if len(matches) > 1:
+        raise ReconcileError("address %r matches more than one subscription: ids %s; give its id to choose one"
+                             % (shown_address(matches[0].get("method_name"), address),
+                                " and ".join(str(item["id"]) for item in matches)))
+    return matches[0] if matches else None
+
+
+def check_creatable(desired, where=""):
+    missing = [option for option, field in (("address", "address"), ("method", "method_name")) if field not in desired]
+    if missing:
+        raise ReconcileError("%sthe subscription does not exist; %s required to create it"
+                             % (where, " and ".join(missing) + (" are" if len(missing) > 1 else " is")))
+
+
+class Subscription(Resource):
+    """One subscription, identified by id, else by address."""
+
+    def __init__(self, subscriptions, names, params, where=""):
+        self.subscriptions = subscriptions
+        self.names = names
+        self.params = params
+        self.where = where
+        self._desired = None
+
+    def find(self):
+        if self.params.get("id") is not None:
+            return self.subscriptions.get(self.params["id"])
+        return find_by_address(self.subscriptions.list(), self.params["address"])
+
+    def desired(self):
+        if self._desired is None:
+            self._desired = desired_fields(self.params, self.names)
+        return self._desired
+
+    def changes(self, current, desired):
+        return differing_fields(current, desired, self.names, self.where)
+
+    def create(self, desired):
+        self._check_creatable(desired)
+        return self.subscriptions.create(desired)
+
+    def update(self, current, desired, changes):
+        return self.subscriptions.update(current["id"], update_body(current, desired, changes))
+
+    def delete(self, current):
+        self.subscriptions.delete(current["id"])
+
+    def preview(self, current, desired):
+        if current is None:
+            self._check_creatable(desired)
+        return preview(current, desired, self.names)
+
+    def _check_creatable(self, desired):
+        if self.params.get("id") is not None:
+            raise ReconcileError("%ssubscription id %s: the hub has no subscription with that id; omit id to create one"
+                                 % (self.where, self.params["id"]))
+        check_creatable(desired, self.where)
+
+
+# ------------------------------------------------------------------- sets
+
+
+def declared_subscriptions(items, state):
+    """Validation errors of the declared list (before any request): values, and addresses given twice."""
+    errors = []
+    seen = {}
+    for position, item in enumerate(items):
+        where = "subscriptions[%d]." % position
+        if item.get("address") is None and item.get("id") is None:
+            errors.append("%sone of address or id is required" % where)
+        if state == "present":
+            errors.extend(validation_errors(item, where))
+        key = address_key(item.get("address"))
+        if key is not None:
+            if key in seen:
+                errors.append("%saddress %r is declared more than once (first as subscriptions[%d])"
+                              % (where, shown_address(item.get("method"), item["address"]), seen[key]))
+            seen.setdefault(key, position)
+    return errors
+
+
+def reconcile_subscriptions(subscriptions, names, items, prune, state, check_mode):
+    """Make the hub's subscriptions match the declared ones: one list read, then deletes, updates, creates.
+
+    Every problem (unknown service, method clash, unknown id) is found before the first write.
+    Returns (created, updated, deleted, subscriptions after, diff), all redacted.
+    """
+    current = subscriptions.list()
+    by_id = dict((item["id"], item) for item in current)
+    current_by_key = {}
+    for item in current:
+        key = address_key(item.get("address"))
+        if key in current_by_key:
+            key = ("#id", item["id"])  # a duplicate the hub should not hold; it is pruned or matched by id
+        current_by_key[key] = item
+    desired_by_key = {}
+    resources = {}
+    for position, item in enumerate(items):
+        where = "subscriptions[%d]." % position
+        resource = Subscription(subscriptions, names, item, where)
+        if item.get("id") is not None:
+            found = by_id.get(item["id"])
+            if found is None:
+                if state == "absent":
+                    continue
+                raise ReconcileError("%ssubscription id %s: the hub has no subscription with that id" % (where, item["id"]))
+            key = next(k for k, v in current_by_key.items() if v is found)
+        else:
+            key = address_key(item["address"])
+        if key in desired_by_key:
+            raise ReconcileError("%sdeclares a subscription that another item of the list declares too" % where)
+        desired_by_key[key] = {} if state == "absent" else resource.desired()
+        resources[key] = resource
+    # The plan sorts keys into create, delete and existing; the changes of an existing one are computed below, where
+    # a problem can name the item of the list.
+    plan = plan_set(current_by_key, desired_by_key, lambda cur, des: {}, prune=prune, absent=(state == "absent"))
+    updates = []
+    for key, current_item in plan.unchanged:
+        changes = resources[key].changes(current_item, desired_by_key[key])
+        if changes:
+            updates.append((key, current_item, desired_by_key[key], changes))
+    for key, desired in plan.create:
+        check_creatable(desired, resources[key].where)
+
+    deleted = [item for _key, item in plan.delete]
+    after_by_id = dict((item["id"], item) for item in current)
+    for item in deleted:
+        if not check_mode:
+            subscriptions.delete(item["id"])
+        del after_by_id[item["id"]]
+    updated = []
+    for key, current_item, desired, changes in updates:
+        if check_mode:
+            new = preview(current_item, desired, names)
+        else:
+            new = subscriptions.update(current_item["id"], update_body(current_item, desired, changes))
+        after_by_id[current_item["id"]] = new
+        updated.append(new)
+    created = []
+    for key, desired in plan.create:
+        created.append(preview(None, desired, names) if check_mode else create_once(resources[key], desired))
+    after = list(after_by_id.values()) + created
+    diff = {"before": {"subscriptions": [redacted(item) for item in current]},
+            "after": {"subscriptions": [redacted(item) for item in after]}}
+    return ([redacted(item) for item in created], [redacted(item) for item in updated],
+            [redacted(item) for item in deleted], [redacted(item) for item in after], diff)

@@ -1,0 +1,129 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_subscription_info
+short_description: List the subscriptions of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Lists the subscriptions of a hub, every page of the list read, optionally filtered.
+  - Slack, Teams and webhook URLs are credentials; they are returned redacted (scheme and host kept, the rest
+    replaced by C(********)), and so is every URL in C(configuration).
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes.INFO_MODULE
+  - statusops.status.attributes.STATUSHUB
+options:
+  q:
+    description:
+      - Only the subscriptions that the API's search finds with this text (it searches addresses and labels).
+    type: str
+  method:
+    description:
+      - Only the subscriptions with this method.
+    type: str
+    choices: [email, sms, webhook, slack, teams]
+  deleted:
+    description:
+      - V(false), only the subscriptions that are not deleted; V(true), only the deleted ones; V(all), both.
+    type: str
+    choices: ["true", "false", all]
+    default: "false"
+seealso:
+  - module: statusops.status.statushub_subscription
+  - module: statusops.status.statushub_subscriptions
+"""
+
+EXAMPLES = r"""
+- name: Every subscription of the hub
+  statusops.status.statushub_subscription_info:
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: hub_subscriptions
+
+- name: The email addresses that are subscribed
+  ansible.builtin.debug:
+    msg: "{{ hub_subscriptions.subscriptions | selectattr('method_name', 'equalto', 'email') | map(attribute='address') | list }}"
+
+- name: Slack subscriptions deleted so far
+  statusops.status.statushub_subscription_info:
+    method: slack
+    deleted: "true"
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: gone
+"""
+
+RETURN = r"""
+subscriptions:
+  description:
+    - The matching subscriptions in the server's order, in the API's shape with C(flags); URL addresses and URLs
+      in C(configuration) are redacted.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 5001
+      address: oncall@example.com
+      method_name: email
+      subscriber_id: 4001
+      services_selection:
+        all: false
+        services: [{id: 1, name: API}]
+      configuration: {}
+      label: null
+      less_verbose: false
+      protected: true
+      flags: {deleted: false}
+      created_at: "2025-02-01T00:00:00Z"
+      updated_at: "2025-02-01T00:00:00Z"
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
+    DELETED_FILTERS,
+    METHODS,
+    Subscriptions,
+    redacted,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            q=dict(type="str"),
+            method=dict(type="str", choices=list(METHODS)),
+            deleted=dict(type="str", default="false", choices=list(DELETED_FILTERS)),
+        ),
+        supports_check_mode=True,
+    )
+    params = module.params
+    subscriptions = Subscriptions(Hub(module))
+
+    def work():
+        query = {"deleted": params["deleted"], "extend": "flags"}
+        if params["q"]:
+            query["q"] = params["q"]
+        items = subscriptions.list(query)
+        if params["method"]:
+            items = [item for item in items if item.get("method_name") == params["method"]]
+        return dict(changed=False, subscriptions=[redacted(item) for item in items])
+
+    run(module, work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_subscriptions
+short_description: Manage the set of subscriptions of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Makes a hub's subscriptions match a declared list. Each is found by its C(id) when given, else by its
+    C(address).
+  - The hub's subscriptions are read once (every page), every item is checked (addresses, services, methods), and
+    only then one write is sent per subscription that must change, paced to the API's limit of 5 writes a second:
+    100 changes take about 21 seconds.
+  - With O(prune), subscriptions that are not declared are deleted.
+  - Slack, Teams and webhook URLs are credentials. They are compared in full, but shown redacted (scheme and host
+    kept, the rest replaced by C(********)) in the result, the diff, error messages and logs.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes
+  - statusops.status.attributes.STATUSHUB
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  subscriptions:
+    description:
+      - The declared subscriptions, with the options of M(statusops.status.statushub_subscription).
+        An address may appear only once.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      address:
+        description:
+          - Where notifications go (see M(statusops.status.statushub_subscription)). Required unless C(id) is given.
+        type: str
+      id:
+        description:
+          - The subscription's id; it must exist. When given it identifies the subscription, and C(address) changes it.
+        type: int
+      method:
+        description:
+          - How notifications are sent. Required to create a subscription; the method of an existing one cannot change.
+        type: str
+        choices: [email, sms, webhook, slack, teams]
+      services:
+        description:
+          - The services, by name or id. Omitted means all current and future services; naming every service of the
+            hub is the same as all.
+        type: list
+        elements: str
+      configuration:
+        description:
+          - Additional configuration, compared as a whole when given. URLs in it are shown redacted.
+        type: dict
+      label:
+        description:
+          - A note to tell who receives the notifications. Not available for V(email).
+        type: str
+      less_verbose:
+        description:
+          - Send the fewest notifications per incident.
+        type: bool
+      protected:
+        description:
+          - The subscriber cannot edit the subscription or unsubscribe by themselves.
+        type: bool
+  prune:
+    description:
+      - With O(state=present), delete the subscriptions of the hub that are not in O(subscriptions).
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(prune), an empty O(subscriptions) list fails the task unless this is V(true), so that a mistake
+        cannot delete every subscription of the hub.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates or updates the declared subscriptions; V(absent) deletes them.
+    type: str
+    choices: [present, absent]
+    default: present
+seealso:
+  - module: statusops.status.statushub_subscription
+  - module: statusops.status.statushub_subscription_info
+"""
+
+EXAMPLES = r"""
+- name: Exactly these subscribers
+  statusops.status.statushub_subscriptions:
+    subscriptions:
+      - address: oncall@example.com
+        method: email
+        protected: true
+      - address: "+14155550100"
+        method: sms
+        services: [API]
+        label: Night shift
+      - address: "{{ slack_incidents_webhook_url }}"
+        method: slack
+        label: "#incidents"
+    prune: true
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: Unsubscribe two addresses
+  statusops.status.statushub_subscriptions:
+    subscriptions:
+      - address: former.colleague@example.com
+      - address: "+14155550199"
+    state: absent
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+"""
+
+RETURN = r"""
+created:
+  description: The subscriptions created (in check mode, that would be created, with C(id=null)); URLs redacted.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 5003, address: "+14155550100", method_name: sms, label: Night shift}]
+updated:
+  description: The subscriptions updated, as they are after the update; URLs redacted.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 5001, address: oncall@example.com, method_name: email, protected: true}]
+deleted:
+  description: The subscriptions deleted, as they were; URLs redacted.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 5002, address: https://hooks.slack.com/********, method_name: slack}]
+subscriptions:
+  description: Every subscription of the hub after the task (in check mode, as it would be); URLs redacted.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 5001, address: oncall@example.com, method_name: email, protected: true}]
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, ServiceNames, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
+    SUBSCRIPTION_FIELD_SPEC,
+    Subscriptions,
+    declared_subscriptions,
+    protect_secrets,
+    reconcile_subscriptions,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            subscriptions=dict(type="list", elements="dict", required=True,
+                               options=dict(id=dict(type="int"), **SUBSCRIPTION_FIELD_SPEC)),
+            prune=dict(type="bool", default=False),
+            allow_empty=dict(type="bool", default=False),
+            state=dict(type="str", default="present", choices=["present", "absent"]),
+        ),
+        supports_check_mode=True,
+    )
+    params = module.params
+    protect_secrets(module, params["subscriptions"])
+    errors = declared_subscriptions(params["subscriptions"], params["state"])
+    if params["prune"] and params["state"] == "present" and not params["subscriptions"] and not params["allow_empty"]:
+        errors.append("subscriptions is empty and prune is true: that would delete every subscription of the hub; "
+                      "set allow_empty=true to do that")
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    hub = Hub(module)
+
+    def work():
+        created, updated, deleted, after, diff = reconcile_subscriptions(
+            Subscriptions(hub), ServiceNames(hub), params["subscriptions"], params["prune"], params["state"],
+            module.check_mode)
+        return dict(changed=bool(created or updated or deleted), diff=diff,
+                    created=created, updated=updated, deleted=deleted, subscriptions=after)
+
+    run(module, work)
+
+
+if __name__ == "__main__":
+    main()
