@@ -25,6 +25,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 )
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,
+    PageIndex,
     differing_fields,
     unverifiable_fields,
     update_body,
@@ -92,20 +93,13 @@ def _parse_level(items, parent_path, where, errors):
     return level
 
 
-def walk(tree):
-    """Every declared component, parents before their children."""
-    for node in tree:
-        yield node
-        for child in walk(node.children):
-            yield child
-
-
 class LivePage:
     """The page's components: one list, and the children of a component learned when they are needed."""
 
     def __init__(self, components):
         self.components = components
-        self.items = components.list()
+        self.index = PageIndex(components)
+        self.items = self.index.all
         self.known = set(item["uuid"] for item in self.items)
         self.full = any("parent" in item for item in self.items)
         self.parent_of = {}
@@ -372,8 +366,10 @@ def shape(item, name=None):
 
 
 def export_page(components, parent=None):
-    """The live page (or the part below parent) as a declared tree, and the flat list with parents filled in."""
+    """The live page (or the part below parent, a name or uuid) as a declared tree, and its components, parents first."""
     page = LivePage(components)
+    if parent is not None:
+        parent = page.index.resolve(parent)
     if page.full:
         roots = page.children(parent) if parent is not None else page.top_level()
     elif parent is not None:
@@ -397,4 +393,3 @@ def export_page(components, parent=None):
 
     tree = [node_of(item) for item in roots]
     return tree, flat
-

@@ -35,8 +35,19 @@ options:
     description:
       - Only the components with this name.
     type: str
+  format:
+    description:
+      - V(list) returns RV(components), the matching components in the server's order.
+      - V(tree) also returns RV(page), the page (or with O(parent), what that component holds) in exactly the shape
+        that O(statusops.status.statusmate_components#module:components) takes, so an export can be declared again.
+        It cannot be combined with O(uuid) or O(name).
+      - With abbreviated list items, V(tree) reads the children of every component, one request each.
+    type: str
+    choices: [list, tree]
+    default: list
 seealso:
   - module: statusops.status.statusmate_component
+  - module: statusops.status.statusmate_components
 """
 
 EXAMPLES = r"""
@@ -51,6 +62,18 @@ EXAMPLES = r"""
     api_token: "{{ statusmate_token }}"
   register: website
 
+- name: Export the page as a tree that statusmate_components takes
+  statusops.status.statusmate_component_info:
+    api_token: "{{ statusmate_token }}"
+    format: tree
+  register: export
+
+- name: Keep it as YAML
+  ansible.builtin.copy:
+    content: "{{ {'components': export.page} | to_nice_yaml }}"
+    dest: page.yml
+    mode: "0644"
+
 - name: Components that are not operational
   ansible.builtin.debug:
     msg: "{{ page.components | rejectattr('impact', 'equalto', 'operational') | map(attribute='name') | list }}"
@@ -58,7 +81,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 components:
-  description: The matching components, in the server's order.
+  description:
+    - The matching components, in the server's order.
+    - With O(format=tree), the components of RV(page), parents before their children, each with its C(parent).
   returned: always
   type: list
   elements: dict
@@ -67,6 +92,21 @@ components:
       name: Website
       description: ""
       impact: operational
+page:
+  description:
+    - The page as a tree in the shape of O(statusops.status.statusmate_components#module:components), each component
+      with the fields the server reported (no C(uuid) or C(parent)) and C(children) when it has any.
+  returned: when O(format=tree)
+  type: list
+  elements: dict
+  sample:
+    - name: Website
+      description: ""
+      impact: operational
+      children:
+        - name: CDN
+          description: edge
+          impact: operational
 """
 
 from ansible.module_utils.basic import AnsibleModule
@@ -78,6 +118,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate import
     argument_spec,
     client,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import export_page
 
 
 def main():
@@ -86,13 +127,19 @@ def main():
             parent=dict(type="str"),
             uuid=dict(type="list", elements="str"),
             name=dict(type="str"),
+            format=dict(type="str", default="list", choices=["list", "tree"]),
         ),
         supports_check_mode=True,
     )
     params = module.params
+    if params["format"] == "tree" and (params["uuid"] or params["name"] is not None):
+        module.fail_json(msg="format=tree exports the page (or the part below parent); uuid and name filter only format=list")
     components = Components(client(module))
 
     def work():
+        if params["format"] == "tree":
+            page, items = export_page(components, params["parent"] or None)
+            return dict(changed=False, components=items, page=page)
         if params["parent"]:
             page = PageIndex(components)
             items = components.list(parent=page.resolve(params["parent"]), uuids=params["uuid"])

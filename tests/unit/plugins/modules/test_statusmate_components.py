@@ -192,7 +192,7 @@ def test_prune_in_check_mode_reports_but_never_deletes(run_module, http):
     http.get(LIST + "?parent=l-1", json=[])
     result = run_module(statusmate_components, args(components=TREE, prune=True), check_mode=True)
     assert result["changed"] is True and result["deleted"] == ["Legacy"]
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_prune_of_an_empty_list_is_refused_before_any_request(run_module, http):
@@ -238,7 +238,7 @@ def test_two_matches_fail_naming_both_before_any_write(run_module, http):
     result = run_module(statusmate_components, args(components=tree, prune=True))
     assert result["failed"] is True
     assert "'Website/CDN'" in result["msg"] and "c-1 and c-2" in result["msg"]
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_two_top_level_matches_fail_naming_both(run_module, http):
