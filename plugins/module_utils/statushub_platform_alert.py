@@ -1,0 +1,64 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""StatusHub platform alert: the one hub-wide alert, set, changed or cleared."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource
+
+# assumed (API_CONTRACT.md): the concept is documented, the path is not. GET answers 404 when the hub
+# has no alert, PUT sets it (a partial update once it exists), DELETE clears it.
+PLATFORM_ALERT_PATH = "/platform_alert"
+FIELDS = ("title", "body")
+
+
+def validation_errors(params):
+    if params.get("title") is not None and not params["title"].strip():
+        return ["title must not be blank, got %r" % params["title"]]
+    return []
+
+
+class PlatformAlert(Resource):
+    """The hub's platform alert: there is at most one, so it needs no key."""
+
+    def __init__(self, hub, params):
+        self.hub = hub
+        self.params = params
+
+    def find(self):
+        try:
+            alert = self.hub.get(PLATFORM_ALERT_PATH)
+        except ApiError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return alert or None
+
+    def desired(self):
+        return dict((field, self.params[field]) for field in FIELDS if self.params.get(field) is not None)
+
+    def changes(self, current, desired):
+        return dict((field, value) for field, value in desired.items() if (current.get(field) or "") != (value or ""))
+
+    def creation_body(self, desired):
+        if not desired.get("title"):
+            raise ReconcileError("the hub has no platform alert; title is required to set one")
+        return desired
+
+    def create(self, desired):
+        return self.hub.put(PLATFORM_ALERT_PATH, self.creation_body(desired))
+
+    def update(self, current, desired, changes):
+        return self.hub.put(PLATFORM_ALERT_PATH, changes)
+
+    def delete(self, current):
+        self.hub.delete(PLATFORM_ALERT_PATH)
+
+    def preview(self, current, desired):
+        if current is None:
+            return dict(self.creation_body(desired))
+        return super(PlatformAlert, self).preview(current, desired)

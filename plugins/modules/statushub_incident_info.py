@@ -1,0 +1,109 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statushub_incident_info
+short_description: List the incidents of a StatusHub hub
+version_added: 0.1.0
+description:
+  - Lists the incidents of a hub, optionally filtered. Deleted incidents are left out.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statushub
+  - statusops.status.attributes.INFO_MODULE
+  - statusops.status.attributes.STATUSHUB
+options:
+  id:
+    description:
+      - Only the incident with this id.
+    type: int
+  title:
+    description:
+      - Only the incidents with this title.
+    type: str
+  open:
+    description:
+      - V(true) lists only the open incidents (not resolved), V(false) only the resolved ones. Unset lists both.
+    type: bool
+  start_time:
+    description:
+      - With O(end_time), the range the incidents must overlap (the API's filter), ISO-8601. Missing bounds are open;
+        an open incident runs into the far future.
+    type: str
+  end_time:
+    description:
+      - See O(start_time).
+    type: str
+seealso:
+  - module: statusops.status.statushub_incident
+"""
+
+EXAMPLES = r"""
+- name: The open incidents
+  statusops.status.statushub_incident_info:
+    open: true
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: open_incidents
+
+- name: The incidents of February 2025
+  statusops.status.statushub_incident_info:
+    start_time: "2025-02-01T00:00:00Z"
+    end_time: "2025-03-01T00:00:00Z"
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: february
+"""
+
+RETURN = r"""
+incidents:
+  description:
+    - The incidents selected, as the API lists them (with their updates newest first where the API includes them).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: 1001
+      title: Slow API responses
+      start_time: "2025-02-01T12:00:00Z"
+      end_time: null
+      last_incident_type: investigating
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import list_incidents
+from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import time_error
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            id=dict(type="int"),
+            title=dict(type="str"),
+            open=dict(type="bool"),
+            start_time=dict(type="str"),
+            end_time=dict(type="str"),
+        ),
+        supports_check_mode=True,
+    )
+    errors = [message for message in (time_error(option, module.params[option]) for option in ("start_time", "end_time")) if message]
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+    hub = Hub(module)
+    run(module, lambda: dict(changed=False, incidents=list_incidents(hub, module.params)))
+
+
+if __name__ == "__main__":
+    main()
