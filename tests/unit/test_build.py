@@ -1,0 +1,42 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The built collection holds the collection only: no venv, cache, test output or scripts."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+
+COLLECTION_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DECOYS = (
+    ".venv/bin/python",
+    "plugins/module_utils/__pycache__/client.cpython-311.pyc",
+    ".pytest_cache/v/cache/lastfailed",
+    "tests/output/junit.xml",
+    "statusops-status-0.0.9.tar.gz",
+)
+NOT_SHIPPED = (".venv/", "__pycache__/", ".pytest_cache/", "tests/output/", ".tar.gz", "scripts/", ".ci/",
+               "requirements-dev.txt", "tests/benchmarks/", ".ansible-lint")
+
+
+def test_built_tarball_holds_the_collection_only(tmp_path):
+    source = tmp_path / "status"
+    shutil.copytree(COLLECTION_ROOT, str(source), ignore=shutil.ignore_patterns(".git", ".venv", "output"))
+    for decoy in DECOYS:
+        path = source / decoy
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("decoy")
+    galaxy = os.path.join(os.path.dirname(sys.executable), "ansible-galaxy")
+    subprocess.run([galaxy, "collection", "build", "--output-path", str(tmp_path)], cwd=str(source), check=True,
+                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    with tarfile.open(str(tmp_path / "statusops-status-0.1.0.tar.gz")) as tarball:
+        names = tarball.getnames()
+    assert "plugins/modules/statusmate_component.py" in names
+    assert "meta/runtime.yml" in names
+    shipped = [name for name in names if any(marker in name for marker in NOT_SHIPPED)]
+    assert shipped == []
