@@ -1,0 +1,306 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+from responses import matchers
+
+from ansible_collections.statusops.status.plugins.modules import (
+    statushub_subscription,
+    statushub_subscription_info,
+    statushub_subscriptions,
+)
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+
+URL = "https://acme.app.statushub.io/api/v3"
+KEY = "hub-key-123"
+BASE = URL + "/hubs/acme"
+PATH = "/api/v3/hubs/acme"
+Q = "?api_version=V3-R1"
+SUBS_Q = PATH + "/subscriptions?api_version=V3-R1&deleted=false&page=%d&per_page=100"
+SERVICES_Q = PATH + "/services?api_version=V3-R1&page=1&per_page=100"
+SLACK = "https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX"
+SLACK_SHOWN = "https://hooks.slack.com/********"
+API = {"id": 1, "name": "API", "description": ""}
+WEB = {"id": 2, "name": "Website", "description": ""}
+
+
+def args(**extra):
+    return dict(dict(api_url=URL, api_key=KEY, hub="acme"), **extra)
+
+
+def page(items, number=1, count=1):
+    return {"current_page": number, "page_count": count, "per_page": 100, "total": len(items), "data": items}
+
+
+def sub(sub_id, address, method="email", ids=None, **extra):
+    services = [{"id": i, "name": {1: "API", 2: "Website"}[i]} for i in (ids or [1, 2])]
+    item = {"id": sub_id, "address": address, "method_name": method, "subscriber_id": sub_id - 1000,
+            "services_selection": {"all": ids is None, "services": services}, "configuration": {},
+            "label": None, "less_verbose": False, "protected": False,
+            "created_at": "2025-02-01T00:00:00Z", "updated_at": "2025-02-01T00:00:00Z"}
+    item.update(extra)
+    return item
+
+
+def list_subscriptions(http, *pages):
+    for number, items in enumerate(pages, 1):
+        http.get(BASE + "/subscriptions", json=page(items, number, len(pages)), match=[matchers.query_param_matcher(
+            {"api_version": "V3-R1", "deleted": "false", "page": str(number), "per_page": "100"})])
+
+
+def list_services(http, items=(API, WEB)):
+    http.get(BASE + "/services", json=page(list(items)))
+
+
+EMAIL = sub(5001, "ops@example.com", ids=[1])
+
+
+# statushub_subscription
+
+
+def test_create_email_for_one_service_sends_list_reads_and_one_create(run_module, http):
+    list_subscriptions(http, [])
+    list_services(http)
+    http.post(BASE + "/subscriptions", json=EMAIL)
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["API"]))
+    assert result["changed"] is True
+    assert result["subscription"]["id"] == 5001
+    assert calls(http) == [("GET", SUBS_Q % 1), ("GET", SERVICES_Q), ("POST", PATH + "/subscriptions" + Q)]
+    assert bodies(http)[2] == {"address": "ops@example.com", "method_name": "email",
+                               "services_selection": {"all": False, "service_ids": [1]}}
+
+
+def test_create_in_check_mode_only_reads(run_module, http):
+    list_subscriptions(http, [])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["API"]),
+                        check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["subscription"]["id"] is None
+    assert result["subscription"]["services_selection"] == {"all": False, "services": [{"id": 1, "name": "API"}]}
+    assert result["diff"]["before"] == {}
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_unchanged_subscription_sends_no_write(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["1"]))
+    assert result["changed"] is False
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_every_page_is_read_to_find_the_address(run_module, http):
+    list_subscriptions(http, [sub(5002, "a@example.com")], [EMAIL])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["API"]))
+    assert result["changed"] is False and result["subscription"]["id"] == 5001
+    assert calls(http)[:2] == [("GET", SUBS_Q % 1), ("GET", SUBS_Q % 2)]
+
+
+def test_update_sends_only_what_changed(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    list_services(http)
+    http.put(BASE + "/subscriptions/5001", json=dict(EMAIL, protected=True))
+    result = run_module(statushub_subscription, args(address="ops@example.com", services=["API"], protected=True), diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {"protected": False}, "after": {"protected": True}}
+    assert calls(http)[-1] == ("PUT", PATH + "/subscriptions/5001" + Q)
+    assert bodies(http)[-1] == {"protected": True}
+
+
+def test_update_in_check_mode_only_reads(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com", services=["API", "Website"], label=None),
+                        check_mode=True)
+    assert result["changed"] is True
+    assert result["subscription"]["services_selection"]["all"] is True
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_every_service_is_the_same_as_all_either_way(run_module, http):
+    everything = sub(5001, "ops@example.com")  # all: true
+    list_subscriptions(http, [everything])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com", services=["API", "Website"]))
+    assert result["changed"] is False
+    http.reset()
+    listed = sub(5001, "ops@example.com", ids=[1, 2])  # a server that kept the list
+    list_subscriptions(http, [listed])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com"))
+    assert result["changed"] is False
+
+
+def test_omitted_services_mean_all(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    list_services(http)
+    http.put(BASE + "/subscriptions/5001", json=sub(5001, "ops@example.com"))
+    result = run_module(statushub_subscription, args(address="ops@example.com"))
+    assert result["changed"] is True
+    assert bodies(http)[-1] == {"services_selection": {"all": True, "service_ids": []}}
+
+
+def test_unknown_service_fails_before_any_write(run_module, http):
+    list_subscriptions(http, [])
+    list_services(http)
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["Nope"]))
+    assert result["failed"] is True
+    assert "service 'Nope': the hub has no service with that name or id" in result["msg"]
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_address_used_by_another_method_fails(run_module, http):
+    list_subscriptions(http, [sub(5003, SLACK, "slack")])
+    result = run_module(statushub_subscription, args(address=SLACK, method="webhook"))
+    assert result["failed"] is True
+    assert "already used by subscription 5003 with method slack, not webhook" in result["msg"]
+    assert SLACK not in json.dumps(result) and SLACK_SHOWN in result["msg"]
+
+
+def test_slack_url_is_redacted_everywhere_but_matched_in_full(run_module, http):
+    other = sub(5004, "https://hooks.slack.com/services/T000/B000/other", "slack")
+    list_subscriptions(http, [other])
+    http.post(BASE + "/subscriptions", json=sub(5003, SLACK, "slack", configuration={"callback": SLACK + "/cb"}))
+    result = run_module(statushub_subscription, args(address=SLACK, method="slack", configuration={"callback": SLACK + "/cb"}),
+                        diff=True)
+    assert result["changed"] is True
+    assert bodies(http)[-1]["address"] == SLACK
+    assert result["subscription"]["address"] == SLACK_SHOWN
+    assert result["subscription"]["configuration"] == {"callback": SLACK_SHOWN}
+    assert SLACK not in json.dumps(result)
+    assert "XXXXsecretXXXX" not in json.dumps(result)
+
+
+def test_bad_values_fail_before_any_request(run_module, http):
+    result = run_module(statushub_subscription, args(address="not-an-email", method="email", label="x", services=[]))
+    assert result["failed"] is True
+    assert "address must be an email address (like name@example.com) for method email, got 'not-an-email'" in result["msg"]
+    assert "label is not available for method email" in result["msg"]
+    assert "services must name at least one service" in result["msg"]
+    result = run_module(statushub_subscription, args(address="555-1234", method="sms"))
+    assert "address must be a phone number in E.164 form" in result["msg"] and "'555-1234'" in result["msg"]
+    result = run_module(statushub_subscription, args(address="http://hooks.slack.com/services/T/B/secret", method="slack"))
+    assert "address must be an https URL (https://host/path) for method slack, got 'http://hooks.slack.com/********'" in result["msg"]
+    assert "secret" not in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_delete_by_id_then_again(run_module, http):
+    http.get(BASE + "/subscriptions/5001", json=dict(EMAIL, flags={"deleted": False}))
+    http.delete(BASE + "/subscriptions/5001", status=204)
+    result = run_module(statushub_subscription, args(id=5001, state="absent"))
+    assert result["changed"] is True and result["subscription"]["id"] == 5001
+    assert calls(http) == [("GET", PATH + "/subscriptions/5001?api_version=V3-R1&extend=flags"),
+                           ("DELETE", PATH + "/subscriptions/5001" + Q)]
+    http.reset()
+    http.get(BASE + "/subscriptions/5001", json=dict(EMAIL, flags={"deleted": True}))
+    result = run_module(statushub_subscription, args(id=5001, state="absent"))
+    assert result["changed"] is False and result["subscription"] == {}
+
+
+def test_a_lost_create_answer_is_looked_for_before_sending_again(run_module, http):
+    list_subscriptions(http, [])
+    http.post(BASE + "/subscriptions", status=502, json={"error": "Bad gateway"})
+    list_subscriptions(http, [sub(5001, "ops@example.com")])
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email"))
+    assert result["changed"] is True and result["subscription"]["id"] == 5001
+    assert [method for method, _ in calls(http)] == ["GET", "POST", "GET"]
+
+
+# statushub_subscription_info
+
+
+def test_info_filters_and_redacts(run_module, http):
+    http.get(BASE + "/subscriptions", json=page([EMAIL, sub(5003, SLACK, "slack")]), match=[matchers.query_param_matcher(
+        {"api_version": "V3-R1", "deleted": "all", "extend": "flags", "q": "o", "page": "1", "per_page": "100"})])
+    result = run_module(statushub_subscription_info, args(q="o", method="slack", deleted="all"))
+    assert result["changed"] is False
+    assert [item["address"] for item in result["subscriptions"]] == [SLACK_SHOWN]
+    assert SLACK not in json.dumps(result)
+
+
+# statushub_subscriptions
+
+
+DECLARED = [
+    {"address": "ops@example.com", "method": "email", "services": ["API"], "protected": True},
+    {"address": SLACK, "method": "slack", "label": "#incidents"},
+]
+
+
+def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
+    list_subscriptions(http, [EMAIL, sub(5002, "+14155550100", "sms")])
+    list_services(http)
+    http.delete(BASE + "/subscriptions/5002", status=204)
+    http.put(BASE + "/subscriptions/5001", json=dict(EMAIL, protected=True))
+    http.post(BASE + "/subscriptions", json=sub(5003, SLACK, "slack", label="#incidents"))
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    assert result["changed"] is True
+    assert [item["id"] for item in result["deleted"]] == [5002]
+    assert [item["id"] for item in result["updated"]] == [5001]
+    assert [item["address"] for item in result["created"]] == [SLACK_SHOWN]
+    assert sorted(item["id"] for item in result["subscriptions"]) == [5001, 5003]
+    assert calls(http) == [
+        ("GET", SUBS_Q % 1), ("GET", SERVICES_Q),
+        ("DELETE", PATH + "/subscriptions/5002" + Q),
+        ("PUT", PATH + "/subscriptions/5001" + Q),
+        ("POST", PATH + "/subscriptions" + Q),
+    ]
+    assert bodies(http)[3:] == [{"protected": True}, {"address": SLACK, "method_name": "slack", "label": "#incidents",
+                                                     "services_selection": {"all": True, "service_ids": []}}]
+    assert SLACK not in json.dumps(result)
+
+
+def test_set_in_check_mode_only_reads(run_module, http):
+    list_subscriptions(http, [EMAIL, sub(5002, "+14155550100", "sms")])
+    list_services(http)
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert len(result["created"]) == 1 and len(result["updated"]) == 1 and len(result["deleted"]) == 1
+    assert all(method == "GET" for method, _ in calls(http))
+    assert SLACK not in json.dumps(result)
+
+
+def test_set_unchanged_sends_no_write(run_module, http):
+    list_subscriptions(http, [dict(EMAIL, protected=True), sub(5003, SLACK, "slack", label="#incidents")])
+    list_services(http)
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    assert result["changed"] is False
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_set_absent(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    http.delete(BASE + "/subscriptions/5001", status=204)
+    result = run_module(statushub_subscriptions, args(subscriptions=[{"address": "ops@example.com"}, {"address": SLACK}],
+                                                      state="absent"))
+    assert result["changed"] is True and [item["id"] for item in result["deleted"]] == [5001]
+    assert result["subscriptions"] == []
+
+
+def test_set_problems_fail_before_any_write(run_module, http):
+    list_subscriptions(http, [sub(5003, SLACK, "slack")])
+    list_services(http)
+    result = run_module(statushub_subscriptions, args(subscriptions=[
+        {"address": "ops@example.com", "method": "email", "services": ["Nope"]}]))
+    assert result["failed"] is True and "service 'Nope'" in result["msg"]
+    assert all(method == "GET" for method, _ in calls(http))
+
+
+def test_set_validation_names_the_item(run_module, http):
+    result = run_module(statushub_subscriptions, args(subscriptions=[
+        {"address": "ops@example.com", "method": "email"},
+        {"address": "OPS@example.com", "method": "email"},
+        {"address": "http://example.com/hook", "method": "webhook"},
+    ]))
+    assert result["failed"] is True
+    assert "subscriptions[1].address 'OPS@example.com' is declared more than once" in result["msg"]
+    assert "subscriptions[2].address must be an https URL" in result["msg"]
+    assert len(http.calls) == 0
