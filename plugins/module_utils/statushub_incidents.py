@@ -125,10 +125,11 @@ class Incident(Resource):
             fields["service_statuses"] = service_statuses(self.names, self.params["services"])
         return fields
 
-    def changes(self, latest, desired):
+    def changes(self, current, desired):
+        """current is the latest update of the incident."""
         changed = {}
         for field, value in desired.items():
-            have = latest.get(field)
+            have = current.get(field)
             if field == "service_statuses":
                 same = comparable_statuses(have) == comparable_statuses(value)
             elif field == "body":

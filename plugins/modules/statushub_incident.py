@@ -18,8 +18,8 @@ description:
   - An incident is not edited in place; it changes by incident updates. With O(state=present), the update the task
     describes (O(incident_type), O(title), O(body), O(services), O(publication), whichever are set) is compared with the
     incident's latest update; when anything differs, one update is posted, else nothing is sent.
-  - Options not set are not compared, and a posted update carries them from the latest update (O(body) excepted:
-    it is the new update's message).
+  - Options not set are not compared, and a posted update carries them from the latest update, except O(body),
+    which is the message of the new update.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -58,7 +58,7 @@ options:
     description:
       - The affected services and their status. When given, the whole list is compared (in any order) with the
         latest update's.
-      - Not sent with O(state=resolved): resolving sets the affected services back to C(up).
+      - Not sent with O(state=resolved), because resolving sets the affected services back to C(up).
     type: list
     elements: dict
     suboptions:

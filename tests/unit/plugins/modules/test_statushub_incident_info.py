@@ -19,8 +19,8 @@ def test_open_incidents_in_a_range(run_module, http):
     result = run_module(statushub_incident_info, args(open=True, start_time="2025-01-01T00:00:00Z", end_time="2025-03-01T01:00:00+01:00"))
     assert result["changed"] is False
     assert [item["id"] for item in result["incidents"]] == [1001]
-    assert calls(http) == [("GET", PATH + "/incidents?%s&extend=flags&start_time=2025-01-01T00%%3A00%%3A00Z"
-                                   "&end_time=2025-03-01T00%%3A00%%3A00Z&%s" % (V, PAGE))]
+    query = "%s&extend=flags&start_time=2025-01-01T00%%3A00%%3A00Z&end_time=2025-03-01T00%%3A00%%3A00Z&%s" % (V, PAGE)
+    assert calls(http) == [("GET", PATH + "/incidents?" + query)]
 
 
 def test_closed_by_title(run_module, http):
