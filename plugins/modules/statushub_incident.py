@@ -148,7 +148,8 @@ RETURN = r"""
 incident:
   description:
     - The incident as it is after the task (in check mode, as it would be), with its updates newest first.
-    - After O(state=absent), the incident that was deleted; V({}) when no incident was found.
+    - After O(state=absent), the incident that was deleted.
+    - V({}) when no incident was found (O(state=resolved) or O(state=absent) without an open incident of that title).
   returned: always
   type: dict
   sample:

@@ -195,3 +195,15 @@ def test_bad_values_fail_before_any_request(run_module, http):
     result = run_module(statushub_incident, args(title="Slow API", services=[{"service": "API", "status": "sideways"}]))
     assert "sideways" in result["msg"]
     assert len(http.calls) == 0
+
+
+def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http):
+    http.get(HUB + "/incidents", json=envelope([]))
+    services(http)
+    http.post(HUB + "/incidents", status=502, json={"error": "Bad gateway"})
+    http.get(HUB + "/incidents", json=envelope([OPEN]))
+    http.get(HUB + "/incidents/1001", json=OPENED)
+    result = run_module(statushub_incident, args(**OPEN_ARGS))
+    assert result["changed"] is True
+    assert result["incident"]["id"] == 1001
+    assert calls(http) == [LIST_CALL, SERVICES_CALL, ("POST", PATH + "/incidents?" + V), LIST_CALL, READ_CALL]

@@ -224,3 +224,14 @@ def test_info_range_filter_and_title(run_module, http):
                                                          in_progress=False))
     assert [item["id"] for item in result["maintenances"]] == [3002]
     assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&start_time=2025-02-02T23%%3A00%%3A00Z&%s" % (V, PAGE))]
+
+
+def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    services(http)
+    http.post(HUB + "/maintenances", status=502, json={"error": "Bad gateway"})
+    http.get(HUB + "/maintenances", json=envelope([WINDOW]))
+    result = run_module(statushub_maintenance, args(**DEPLOY))
+    assert result["changed"] is True
+    assert result["maintenance"]["id"] == 3001
+    assert calls(http) == [LIST_CALL, SERVICES_CALL, ("POST", PATH + "/maintenances?" + V), LIST_CALL]
