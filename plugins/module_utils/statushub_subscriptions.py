@@ -113,12 +113,10 @@ def _leaves(value):
     """The texts Ansible derives from a no_log value: every string and number in it."""
     if isinstance(value, dict):
         for item in value.values():
-            for leaf in _leaves(item):
-                yield leaf
+            yield from _leaves(item)
     elif isinstance(value, list):
         for item in value:
-            for leaf in _leaves(item):
-                yield leaf
+            yield from _leaves(item)
     elif isinstance(value, str):
         if value:
             yield value

@@ -304,3 +304,27 @@ def test_set_validation_names_the_item(run_module, http):
     assert "subscriptions[1].address 'OPS@example.com' is declared more than once" in result["msg"]
     assert "subscriptions[2].address must be an https URL" in result["msg"]
     assert len(http.calls) == 0
+
+
+# redaction
+
+
+def test_redact_url_keeps_scheme_and_host_only():
+    from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import redact_url
+    assert redact_url(SLACK) == SLACK_SHOWN
+    assert redact_url("https://user:pass@hooks.example.com:8443/x?token=1") == "https://hooks.example.com:8443/********"
+    assert redact_url("not a url") == "********"
+    assert redact_url("https://[bad") == "********"
+
+
+def test_secrets_are_masked_and_plain_values_shown_again():
+    from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import protect_secrets
+
+    class Module:
+        params = {"api_key": KEY}
+        no_log_values = set([KEY, "ops@example.com", SLACK, "application/json", SLACK + "/cb", "3"])
+
+    protect_secrets(Module, [{"address": "ops@example.com", "method": "email",
+                              "configuration": {"content_type": "application/json", "retries": 3}},
+                             {"address": SLACK, "method": "slack", "configuration": {"callback": SLACK + "/cb"}}])
+    assert Module.no_log_values == set([KEY, SLACK, SLACK + "/cb"])
