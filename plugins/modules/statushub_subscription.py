@@ -63,8 +63,8 @@ options:
     elements: str
   configuration:
     description:
-      - Additional configuration of the method or the subscription, as the API takes it, such as
-        C({content_type: application/json}). Compared as a whole when given; not managed when omitted.
+      - Additional configuration of the method or the subscription, as the API takes it, for example a
+        C(content_type) of C(application/json). Compared as a whole when given; not managed when omitted.
       - URLs in it are treated as credentials and shown redacted.
     type: dict
   label:

@@ -116,7 +116,7 @@ def test_duplicate_name_fails_naming_both_ids(run_module, http):
     result = run_module(statushub_service, args(name="API", description="x"))
     assert result["failed"] is True
     assert "ids 1 and 7" in result["msg"]
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_delete_then_delete_again(run_module, http):

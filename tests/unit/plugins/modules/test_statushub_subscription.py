@@ -84,7 +84,7 @@ def test_create_in_check_mode_only_reads(run_module, http):
     assert result["subscription"]["id"] is None
     assert result["subscription"]["services_selection"] == {"all": False, "services": [{"id": 1, "name": "API"}]}
     assert result["diff"]["before"] == {}
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_unchanged_subscription_sends_no_write(run_module, http):
@@ -92,7 +92,7 @@ def test_unchanged_subscription_sends_no_write(run_module, http):
     list_services(http)
     result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["1"]))
     assert result["changed"] is False
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_every_page_is_read_to_find_the_address(run_module, http):
@@ -121,7 +121,7 @@ def test_update_in_check_mode_only_reads(run_module, http):
                         check_mode=True)
     assert result["changed"] is True
     assert result["subscription"]["services_selection"]["all"] is True
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_every_service_is_the_same_as_all_either_way(run_module, http):
@@ -153,7 +153,7 @@ def test_unknown_service_fails_before_any_write(run_module, http):
     result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["Nope"]))
     assert result["failed"] is True
     assert "service 'Nope': the hub has no service with that name or id" in result["msg"]
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_address_used_by_another_method_fails(run_module, http):
@@ -211,7 +211,7 @@ def test_a_lost_create_answer_is_looked_for_before_sending_again(run_module, htt
     list_subscriptions(http, [sub(5001, "ops@example.com")])
     result = run_module(statushub_subscription, args(address="ops@example.com", method="email"))
     assert result["changed"] is True and result["subscription"]["id"] == 5001
-    assert [method for method, _ in calls(http)] == ["GET", "POST", "GET"]
+    assert [method for method, _path in calls(http)] == ["GET", "POST", "GET"]
 
 
 # statushub_subscription_info
@@ -253,8 +253,9 @@ def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
         ("PUT", PATH + "/subscriptions/5001" + Q),
         ("POST", PATH + "/subscriptions" + Q),
     ]
-    assert bodies(http)[3:] == [{"protected": True}, {"address": SLACK, "method_name": "slack", "label": "#incidents",
-                                                     "services_selection": {"all": True, "service_ids": []}}]
+    created = {"address": SLACK, "method_name": "slack", "label": "#incidents",
+               "services_selection": {"all": True, "service_ids": []}}
+    assert bodies(http)[3:] == [{"protected": True}, created]
     assert SLACK not in json.dumps(result)
 
 
@@ -264,7 +265,7 @@ def test_set_in_check_mode_only_reads(run_module, http):
     result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True), check_mode=True, diff=True)
     assert result["changed"] is True
     assert len(result["created"]) == 1 and len(result["updated"]) == 1 and len(result["deleted"]) == 1
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
     assert SLACK not in json.dumps(result)
 
 
@@ -273,7 +274,7 @@ def test_set_unchanged_sends_no_write(run_module, http):
     list_services(http)
     result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
     assert result["changed"] is False
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_set_absent(run_module, http):
@@ -291,7 +292,7 @@ def test_set_problems_fail_before_any_write(run_module, http):
     result = run_module(statushub_subscriptions, args(subscriptions=[
         {"address": "ops@example.com", "method": "email", "services": ["Nope"]}]))
     assert result["failed"] is True and "service 'Nope'" in result["msg"]
-    assert all(method == "GET" for method, _ in calls(http))
+    assert all(method == "GET" for method, _path in calls(http))
 
 
 def test_set_validation_names_the_item(run_module, http):
