@@ -29,9 +29,14 @@ class Resource:
         """The fields the user set, in the API's shape."""
         raise NotImplementedError
 
+    def normalise(self, field, value):
+        """The form in which values of a field compare (None and "", list order, time zones)."""
+        return value
+
     def changes(self, current, desired):
         """The desired fields whose normalised value differs from the current one."""
-        return dict((key, value) for key, value in desired.items() if current.get(key) != value)
+        return dict((field, value) for field, value in desired.items()
+                    if self.normalise(field, current.get(field)) != self.normalise(field, value))
 
     def must_update(self, current, desired, changes):
         return bool(changes)

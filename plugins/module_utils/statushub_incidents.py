@@ -27,9 +27,9 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_mainten
     FLAGS_QUERY,
     NOW,
     api_time,
-    comparable_statuses,
     get_live,
     list_live,
+    normalise_event_field,
     one_of,
     range_query,
     service_statuses,
@@ -125,20 +125,9 @@ class Incident(Resource):
             fields["service_statuses"] = service_statuses(self.names, self.params["services"])
         return fields
 
-    def changes(self, current, desired):
-        """current is the latest update of the incident."""
-        changed = {}
-        for field, value in desired.items():
-            have = current.get(field)
-            if field == "service_statuses":
-                same = comparable_statuses(have) == comparable_statuses(value)
-            elif field == "body":
-                same = (have or "") == (value or "")
-            else:
-                same = have == value
-            if not same:
-                changed[field] = value
-        return changed
+    def normalise(self, field, value):
+        """Compared against the incident's latest update."""
+        return normalise_event_field(field, value)
 
     def creation_body(self, desired):
         if self.params.get("id"):

@@ -60,11 +60,15 @@ def api_time(moment):
     return normalise_time(moment.astimezone(datetime.timezone.utc).isoformat())
 
 
-def same_time(one, other):
-    first, second = to_moment(one), to_moment(other)
-    if first is None or second is None:
-        return one == other
-    return first == second
+def normalise_event_field(field, value):
+    """Event fields compare as instants, as sets of service statuses, and with no body equal to ''."""
+    if field in ("start_time", "end_time"):
+        return normalise_time(value)
+    if field == "service_statuses":
+        return sorted((status["service_id"], status["status"]) for status in value or [])
+    if field == "body":
+        return value or ""
+    return value
 
 
 def time_error(option, value, allow_now=False):
@@ -126,10 +130,6 @@ def service_statuses(names, services):
         seen.add(service_id)
         statuses.append({"service_id": service_id, "status": entry["status"]})
     return sorted(statuses, key=lambda status: status["service_id"])
-
-
-def comparable_statuses(statuses):
-    return sorted((status["service_id"], status["status"]) for status in statuses or [])
 
 
 # ---- maintenances --------------------------------------------------------------
@@ -201,21 +201,8 @@ class Maintenance(Resource):
             fields["end_time"] = api_time(start + datetime.timedelta(minutes=params["duration"]))
         return fields
 
-    def changes(self, current, desired):
-        changed = {}
-        for field, value in desired.items():
-            have = current.get(field)
-            if field in ("start_time", "end_time"):
-                same = same_time(have, value)
-            elif field == "service_statuses":
-                same = comparable_statuses(have) == comparable_statuses(value)
-            elif field == "body":
-                same = (have or "") == (value or "")
-            else:
-                same = have == value
-            if not same:
-                changed[field] = value
-        return changed
+    def normalise(self, field, value):
+        return normalise_event_field(field, value)
 
     def creation_body(self, desired):
         """Everything a new window needs, with `now` and `duration` resolved this once."""

@@ -41,8 +41,8 @@ class PlatformAlert(Resource):
     def desired(self):
         return dict((field, self.params[field]) for field in FIELDS if self.params.get(field) is not None)
 
-    def changes(self, current, desired):
-        return dict((field, value) for field, value in desired.items() if (current.get(field) or "") != (value or ""))
+    def normalise(self, field, value):
+        return value or ""
 
     def creation_body(self, desired):
         if not desired.get("title"):
