@@ -294,3 +294,17 @@ def test_token_never_in_output_on_auth_failure(run_module, http):
     result = run_module(statusmate_components, args(components=TREE))
     assert result["failed"] is True
     assert TOKEN not in str(result)
+
+
+def test_prune_learns_that_a_component_taken_for_top_level_sits_in_an_undeclared_group(run_module, http):
+    old, inner = item("o-1", "Old"), dict(CDN)
+    http.get(LIST, json=[old, inner])
+    http.get(LIST + "?parent=o-1", json=[inner])
+    http.get(LIST + "?parent=c-1", json=[])
+    http.post(CREATE, status=201, json={"uuid": "c-9"})
+    http.delete(DELETE % "c-1", status=204)
+    http.delete(DELETE % "o-1", status=204)
+    result = run_module(statusmate_components, args(components=[{"name": "CDN", "description": "edge"}], prune=True))
+    assert result["created"] == ["CDN"]
+    assert result["deleted"] == ["Old/CDN", "Old"]
+    assert bodies(http)[3] == {"name": "CDN", "description": "edge", "parent": None}
