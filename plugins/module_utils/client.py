@@ -29,7 +29,7 @@ BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 # Spacing requests a little wider than the documented limit absorbs clock jitter
 # between this host and the server's sliding window.
-PACING_MARGIN = 1.05
+PACING_MARGIN = 1.02
 
 
 class ApiError(Exception):
