@@ -146,6 +146,7 @@ class SetPlan:
 def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=False):
     """Decide the creates, updates and deletes that make current match desired.
 
+    changes_of(key, current, desired) returns the fields to change of one object.
     With absent=True the declared keys are deleted; with prune=True the current
     objects that are not declared are deleted too.
     """
@@ -158,7 +159,7 @@ def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=Fal
         elif current is None:
             plan.create.append((key, desired))
         else:
-            changes = changes_of(current, desired)
+            changes = changes_of(key, current, desired)
             if changes:
                 plan.update.append((key, current, desired, changes))
             else:

@@ -174,7 +174,8 @@ def reconcile_services(services, declared, prune, state, check_mode):
     # Undeclared services are keyed by id: two undeclared services may share a name.
     current_by_key = dict(by_name)
     current_by_key.update((("#id", item["id"]), item) for item in current if item["name"] not in names)
-    plan = plan_set(current_by_key, declared, differing_fields, prune=prune, absent=(state == "absent"))
+    plan = plan_set(current_by_key, declared, lambda key, current, desired: differing_fields(current, desired),
+                    prune=prune, absent=(state == "absent"))
     deleted = [current_item for _key, current_item in plan.delete]
     updated = []
     created = []

@@ -436,14 +436,8 @@ def reconcile_subscriptions(subscriptions, names, items, prune, state, check_mod
             raise ReconcileError("%sdeclares a subscription that another item of the list declares too" % where)
         desired_by_key[key] = {} if state == "absent" else resource.desired()
         resources[key] = resource
-    # The plan sorts keys into create, delete and existing; the changes of an existing one are computed below, where
-    # a problem can name the item of the list.
-    plan = plan_set(current_by_key, desired_by_key, lambda cur, des: {}, prune=prune, absent=(state == "absent"))
-    updates = []
-    for key, current_item in plan.unchanged:
-        changes = resources[key].changes(current_item, desired_by_key[key])
-        if changes:
-            updates.append((key, current_item, desired_by_key[key], changes))
+    plan = plan_set(current_by_key, desired_by_key, lambda key, current, desired: resources[key].changes(current, desired),
+                    prune=prune, absent=(state == "absent"))
     for key, desired in plan.create:
         check_creatable(desired, resources[key].where)
 
@@ -454,7 +448,7 @@ def reconcile_subscriptions(subscriptions, names, items, prune, state, check_mod
             subscriptions.delete(item["id"])
         del after_by_id[item["id"]]
     updated = []
-    for key, current_item, desired, changes in updates:
+    for key, current_item, desired, changes in plan.update:
         if check_mode:
             new = preview(current_item, desired, names)
         else:

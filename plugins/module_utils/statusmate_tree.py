@@ -222,7 +222,7 @@ class TreePlan:
     def unverified_of(self, entry):
         return unverifiable_fields(entry.live, entry.declared.fields)
 
-    def _changes(self, current, desired):
+    def _changes(self, key, current, desired):
         changes = differing_fields(current, desired)
         if self.update_unverified:
             for field in unverifiable_fields(current, desired):

@@ -100,7 +100,7 @@ def test_plan_set_with_and_without_prune():
     current = {"a": {"v": 1}, "b": {"v": 2}, "old": {"v": 0}}
     desired = {"a": {"v": 1}, "b": {"v": 3}, "new": {"v": 4}}
 
-    def changes_of(cur, des):
+    def changes_of(key, cur, des):
         return dict((key, value) for key, value in des.items() if cur.get(key) != value)
 
     plan = plan_set(current, desired, changes_of)
