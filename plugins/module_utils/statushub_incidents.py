@@ -18,18 +18,16 @@ import datetime
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
     ReconcileError,
-    Resource,
     create_once,
 )
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent as engine_ensure_absent
-from ansible_collections.statusops.status.plugins.module_utils.statushub import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
     FLAGS_QUERY,
     NOW,
+    Event,
     api_time,
     get_live,
     list_live,
-    normalise_event_field,
     one_of,
     range_query,
     service_statuses,
@@ -93,19 +91,10 @@ def is_open(incident):
     return incident.get("end_time") is None
 
 
-class Incident(Resource):
-    """One incident, by id or by title among the open incidents."""
+class Incident(Event):
+    """One incident, by id or by title among the open incidents; compared against its latest update."""
 
-    def __init__(self, hub, params, now):
-        self.hub = hub
-        self.params = params
-        self.now = now
-        self.names = ServiceNames(hub)
-
-    def describe(self):
-        if self.params.get("id"):
-            return "incident %s" % self.params["id"]
-        return "incident %r" % self.params["title"]
+    kind = "incident"
 
     def read(self, incident_id):
         return with_sorted_updates(get_live(self.hub, INCIDENT_PATH % incident_id))
@@ -125,23 +114,13 @@ class Incident(Resource):
             fields["service_statuses"] = service_statuses(self.names, self.params["services"])
         return fields
 
-    def normalise(self, field, value):
-        """Compared against the incident's latest update."""
-        return normalise_event_field(field, value)
-
     def creation_body(self, desired):
-        if self.params.get("id"):
-            raise ReconcileError("%s does not exist (or was deleted); leave out id to create a new one" % self.describe())
+        self.refuse_unknown_id()
         body = dict(desired)
         body.setdefault("incident_type", DEFAULT_INCIDENT_TYPE)
         start = self.params.get("start_time")
         body["start_time"] = api_time(self.now if start in (None, NOW) else to_moment(start))
         return self.with_silent(body)
-
-    def with_silent(self, body):
-        if self.params.get("silent") is not None:
-            body = dict(body, silent=self.params["silent"])
-        return body
 
     def create(self, desired):
         created = self.hub.post(INCIDENTS_PATH, self.creation_body(desired))

@@ -150,8 +150,10 @@ def validation_errors(params):
     return errors
 
 
-class Maintenance(Resource):
-    """One maintenance window, by id or by title among the windows not ended yet."""
+class Event(Resource):
+    """An incident or a maintenance: found by id or by title, its fields compared as events compare."""
+
+    kind = None
 
     def __init__(self, hub, params, now=None):
         self.hub = hub
@@ -161,8 +163,27 @@ class Maintenance(Resource):
 
     def describe(self):
         if self.params.get("id"):
-            return "maintenance %s" % self.params["id"]
-        return "maintenance %r" % self.params["title"]
+            return "%s %s" % (self.kind, self.params["id"])
+        return "%s %r" % (self.kind, self.params["title"])
+
+    def normalise(self, field, value):
+        return normalise_event_field(field, value)
+
+    def refuse_unknown_id(self):
+        """An id that matches nothing is an error: a new event gets a new id, never the one asked for."""
+        if self.params.get("id"):
+            raise ReconcileError("%s does not exist (or was deleted); leave out id to create a new one" % self.describe())
+
+    def with_silent(self, body):
+        if self.params.get("silent") is not None:
+            body = dict(body, silent=self.params["silent"])
+        return body
+
+
+class Maintenance(Event):
+    """One maintenance window, by id or by title among the windows not ended yet."""
+
+    kind = "maintenance"
 
     def find(self):
         if self.params.get("id"):
@@ -201,13 +222,9 @@ class Maintenance(Resource):
             fields["end_time"] = api_time(start + datetime.timedelta(minutes=params["duration"]))
         return fields
 
-    def normalise(self, field, value):
-        return normalise_event_field(field, value)
-
     def creation_body(self, desired):
         """Everything a new window needs, with `now` and `duration` resolved this once."""
-        if self.params.get("id"):
-            raise ReconcileError("%s does not exist (or was deleted); leave out id to create a new one" % self.describe())
+        self.refuse_unknown_id()
         start = self.absolute_start() or self.now
         if self.params.get("start_time") is None:
             raise ReconcileError("%s does not exist; start_time is required to create it" % self.describe())
@@ -228,11 +245,6 @@ class Maintenance(Resource):
 
     def update(self, current, desired, changes):
         return self.hub.put(MAINTENANCE_PATH % current["id"], self.with_silent(changes))
-
-    def with_silent(self, body):
-        if self.params.get("silent") is not None:
-            body = dict(body, silent=self.params["silent"])
-        return body
 
     def delete(self, current):
         self.hub.delete(MAINTENANCE_PATH % current["id"])
