@@ -198,7 +198,11 @@ class Maintenance(Event):
 
     def started(self, window):
         start = to_moment(window.get("start_time"))
-        return start is not None and start < self.now
+        return start is not None and start <= self.now
+
+    def completion_time(self, window):
+        """Now, or one second after the start for a window that began this very second: the API needs end > start."""
+        return max(self.now, to_moment(window["start_time"]) + datetime.timedelta(seconds=1))
 
     def absolute_start(self):
         start = self.params.get("start_time")
@@ -264,7 +268,9 @@ def ensure_completed(maintenance, check_mode):
         if not check_mode:
             maintenance.delete(current)
         return Outcome("delete", current, None)
-    changes = {"end_time": api_time(maintenance.now)}
+    changes = maintenance.changes(current, {"end_time": api_time(maintenance.completion_time(current))})
+    if not changes:
+        return Outcome("none", current, current)
     if check_mode:
         after = dict(current, **changes)
     else:

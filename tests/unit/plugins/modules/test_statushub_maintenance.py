@@ -140,6 +140,22 @@ def test_completed_in_check_mode_only_reads(run_module, http):
     assert calls(http) == [LIST_CALL]
 
 
+def test_completed_in_the_second_it_started_ends_one_second_later(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([WINDOW]))
+    http.put(HUB + "/maintenances/3001", json=dict(WINDOW, end_time="2025-02-01T12:00:01Z"))
+    result = run_module(statushub_maintenance, args(title="Deploy", state="completed"))
+    assert result["changed"] is True
+    assert calls(http) == [LIST_CALL, ("PUT", PATH + "/maintenances/3001?" + V)]
+    assert bodies(http)[1] == {"end_time": "2025-02-01T12:00:01Z"}
+
+
+def test_completed_again_in_that_second_changes_nothing(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([dict(WINDOW, end_time="2025-02-01T12:00:01Z")]))
+    result = run_module(statushub_maintenance, args(title="Deploy", state="completed"))
+    assert result["changed"] is False
+    assert calls(http) == [LIST_CALL]
+
+
 def test_completed_not_started_is_cancelled(run_module, http):
     http.get(HUB + "/maintenances", json=envelope([PLANNED]))
     http.delete(HUB + "/maintenances/3002", status=204)
