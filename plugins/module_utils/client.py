@@ -27,9 +27,9 @@ RETRIABLE_STATUSES = (502, 503, 504)
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
-# Spacing requests a little wider than the documented limit absorbs clock jitter
-# between this host and the server's sliding window.
-PACING_MARGIN = 1.02
+# Intervals a little wider than the documented limit keep clear of the edge of
+# the server's one-second window.
+PACING_MARGIN = 1.01
 
 
 class ApiError(Exception):
@@ -108,7 +108,11 @@ def retry_after_seconds(value, now=None):
 
 
 class Pacer:
-    """Keeps requests of each kind at least a minimum interval apart."""
+    """Keeps requests of each kind a minimum interval apart, counted from the previous answer.
+
+    Counting from the answer, not the send, means two requests reach the server at
+    least the interval apart whatever the latency of each.
+    """
 
     def __init__(self, per_second, clock, sleep):
         """per_second maps 'GET' and 'OTHER' to a documented limit (or None: no limit)."""
@@ -117,17 +121,21 @@ class Pacer:
         self._clock = clock
         self._sleep = sleep
 
+    @staticmethod
+    def _kind(method):
+        return "GET" if method == "GET" else "OTHER"
+
     def wait(self, method):
-        kind = "GET" if method == "GET" else "OTHER"
-        interval = self._interval.get(kind)
-        if not interval:
-            return
-        now = self._clock()
-        ready = self._next.get(kind, now)
-        if ready > now:
-            self._sleep(ready - now)
-            now = ready
-        self._next[kind] = now + interval
+        """Sleep until a request of this kind may be sent."""
+        ready = self._next.get(self._kind(method))
+        if ready is not None and ready > self._clock():
+            self._sleep(ready - self._clock())
+
+    def answered(self, method):
+        """Start the interval before the next request of this kind."""
+        interval = self._interval.get(self._kind(method))
+        if interval:
+            self._next[self._kind(method)] = self._clock() + interval
 
 
 class ApiClient:
@@ -196,6 +204,7 @@ class ApiClient:
                     headers=None if body is None else {"Content-Type": "application/json"},
                 )
             except requests.exceptions.RequestException as exc:
+                self._pacer.answered(method)
                 reason = _connection_failure(exc)
                 if method == "POST" and _maybe_sent(exc):
                     raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
@@ -203,6 +212,7 @@ class ApiClient:
                 if waited + delay > self.retry_timeout:
                     raise ApiError(method, path, None, "%s (gave up after waiting %.1f s for retries)" % (reason, waited))
             else:
+                self._pacer.answered(method)
                 if response.status_code < 300:
                     return _json_or_none(response)
                 delay = self._retry_delay(method, path, response, attempt)

@@ -180,6 +180,24 @@ def test_pacing_holds_the_documented_rates(fake_time):
         assert max(sum(1 for other in times if start <= other < start + 1.0) for start in times) <= limit
 
 
+def test_pacing_counts_from_the_answer_so_slow_answers_do_not_bunch_arrivals(fake_time):
+    latencies = [0.15, 0.0] * 5
+    arrivals = []
+
+    def answer_after_latency(request):
+        arrivals.append(fake_time.now)
+        fake_time.now += latencies[len(arrivals) - 1]
+        return (201, {}, "{}")
+
+    api = make_client(fake_time, rate_limits={"OTHER": 5})
+    with responses.RequestsMock() as mock:
+        mock.add_callback("POST", BASE + "/things", callback=answer_after_latency)
+        for _attempt in range(len(latencies)):
+            api.post("/things", {})
+    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:])]
+    assert all(gap >= latency + 1.0 / 5 for gap, latency in zip(gaps, latencies))
+
+
 @responses.activate
 def test_paginate_reads_every_page_with_the_largest_page_size(fake_time):
     for page, ids in ((1, [1, 2]), (2, [3, 4]), (3, [5])):
