@@ -117,14 +117,27 @@ def ensure_absent(resource, check_mode):
     return Outcome("delete", current, None)
 
 
-def index_unique(items, key_of, id_of, describe, hint="give its id to choose one"):
-    """Map each item's key to the item; two items with one key is a ReconcileError naming both."""
+def ambiguous(what, matches, noun="object", id_key="id", hint=None):
+    """The error for one identity that matches several objects: it names each of them and how to choose."""
+    return ReconcileError("%s matches more than one %s: %ss %s; %s" % (
+        what, noun, id_key, " and ".join(str(item[id_key]) for item in matches),
+        hint or "give its %s to choose one" % id_key))
+
+
+def single_match(matches, what, noun="object", id_key="id", hint=None):
+    """The one match, or None for none; two or more fail naming each (nothing is guessed)."""
+    if len(matches) > 1:
+        raise ambiguous(what, matches, noun, id_key, hint)
+    return matches[0] if matches else None
+
+
+def index_unique(items, key_of, describe, noun="object", id_key="id", hint=None):
+    """Map each item's key to the item; two items with one key fail naming both."""
     index = {}
     for item in items:
         key = key_of(item)
         if key in index:
-            raise ReconcileError("%s matches more than one object: %s and %s; %s"
-                                 % (describe(key), id_of(index[key]), id_of(item), hint))
+            raise ambiguous(describe(key), [index[key], item], noun, id_key, hint)
         index[key] = item
     return index
 

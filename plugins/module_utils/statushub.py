@@ -10,7 +10,7 @@ __metaclass__ = type
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
 
 API_VERSION = "V3-R1"
 # Documented per-key limits: 30 GET requests and 5 other requests a second.
@@ -71,10 +71,7 @@ class ServiceNames:
         matches = [service for service in self.services if service["name"] == text]
         if not matches:
             raise ReconcileError("service %r: the hub has no service with that name or id" % text)
-        if len(matches) > 1:
-            raise ReconcileError("service %r matches more than one service: ids %s; give the id instead"
-                                 % (text, " and ".join(str(service["id"]) for service in matches)))
-        return matches[0]["id"]
+        return single_match(matches, "service %r" % text, "service")["id"]
 
     def name_of(self, service_id):
         for service in self.services:

@@ -19,6 +19,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     Outcome,
     ReconcileError,
     create_once,
+    single_match,
 )
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent as engine_ensure_absent
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
@@ -28,7 +29,6 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_mainten
     api_time,
     get_live,
     list_live,
-    one_of,
     range_query,
     service_statuses,
     time_error,
@@ -104,7 +104,7 @@ class Incident(Event):
             return self.read(self.params["id"])
         listed = list_live(self.hub, INCIDENTS_PATH, dict(FLAGS_QUERY, start_time=api_time(self.now)))
         matches = [item for item in listed if is_open(item) and item.get("title") == self.params["title"]]
-        found = one_of(matches, "%s (among the open incidents)" % self.describe())
+        found = single_match(matches, "%s (among the open incidents)" % self.describe(), self.kind)
         return None if found is None else self.read(found["id"])
 
     def desired(self):

@@ -21,6 +21,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     Outcome,
     ReconcileError,
     Resource,
+    single_match,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statushub import ServiceNames
 
@@ -109,14 +110,6 @@ def list_live(hub, path, query):
     return [item for item in hub.list(path, query) if not is_deleted(item)]
 
 
-def one_of(matches, what):
-    """The single match, None for none; two or more fail naming every id."""
-    if len(matches) > 1:
-        raise ReconcileError("%s matches more than one: ids %s; give the id to choose one"
-                             % (what, " and ".join(str(item["id"]) for item in matches)))
-    return matches[0] if matches else None
-
-
 # ---- service statuses --------------------------------------------------------
 
 def service_statuses(names, services):
@@ -190,7 +183,7 @@ class Maintenance(Event):
             return get_live(self.hub, MAINTENANCE_PATH % self.params["id"])
         windows = list_live(self.hub, MAINTENANCES_PATH, dict(FLAGS_QUERY, start_time=api_time(self.now)))
         matches = [item for item in windows if item.get("title") == self.params["title"] and not self.ended(item)]
-        return one_of(matches, "%s (among the maintenances that have not ended)" % self.describe())
+        return single_match(matches, "%s (among the maintenances that have not ended)" % self.describe(), self.kind)
 
     def ended(self, window):
         end = to_moment(window.get("end_time"))

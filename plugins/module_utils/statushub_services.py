@@ -14,6 +14,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     create_once,
     index_unique,
     plan_set,
+    single_match,
 )
 
 SERVICES_PATH = "/services"
@@ -89,11 +90,7 @@ class Services:
 
 def named(items, name):
     """The one service with this name, or None; two fail naming both ids."""
-    matches = [item for item in items if item["name"] == name]
-    if len(matches) > 1:
-        raise ReconcileError("service %r matches more than one service: ids %s; give its id to choose one"
-                             % (name, " and ".join(str(item["id"]) for item in matches)))
-    return matches[0] if matches else None
+    return single_match([item for item in items if item["name"] == name], "service %r" % name, "service")
 
 
 class Service(Resource):
@@ -170,7 +167,7 @@ def reconcile_services(services, declared, prune, state, check_mode):
     current = services.list()
     names = set(declared)
     by_name = index_unique([item for item in current if item["name"] in names],
-                           lambda item: item["name"], lambda item: "id %s" % item["id"], lambda name: "service %r" % name)
+                           lambda item: item["name"], lambda name: "service %r" % name, "service")
     # Undeclared services are keyed by id: two undeclared services may share a name.
     current_by_key = dict(by_name)
     current_by_key.update((("#id", item["id"]), item) for item in current if item["name"] not in names)

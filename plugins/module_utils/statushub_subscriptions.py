@@ -18,6 +18,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     Resource,
     create_once,
     plan_set,
+    single_match,
 )
 
 SUBSCRIPTIONS_PATH = "/subscriptions"
@@ -323,11 +324,8 @@ class Subscriptions:
 def find_by_address(items, address):
     key = address_key(address)
     matches = [item for item in items if address_key(item.get("address")) == key]
-    if len(matches) > 1:
-        raise ReconcileError("address %r matches more than one subscription: ids %s; give its id to choose one"
-                             % (shown_address(matches[0].get("method_name"), address),
-                                " and ".join(str(item["id"]) for item in matches)))
-    return matches[0] if matches else None
+    shown = shown_address(matches[0].get("method_name"), address) if matches else address
+    return single_match(matches, "address %r" % shown, "subscription")
 
 
 def check_creatable(desired, where=""):

@@ -16,6 +16,7 @@ from ansible_collections.statusops.status.plugins.module_utils.common import (
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
     Resource,
+    single_match,
 )
 
 DEFAULT_API_URL = "https://status.statusmate.top"
@@ -144,10 +145,7 @@ class PageIndex:
         matches = [item for item in self.all if item["name"] == reference]
         if not matches:
             raise ReconcileError("%s %r: no component of the page has that name or uuid" % (what, reference))
-        if len(matches) > 1:
-            raise ReconcileError("%s %r matches more than one component: %s; give its uuid instead"
-                                 % (what, reference, " and ".join(item["uuid"] for item in matches)))
-        return matches[0]["uuid"]
+        return single_match(matches, "%s %r" % (what, reference), "component", "uuid")["uuid"]
 
     def children(self, parent):
         if self.full_items:
@@ -210,11 +208,7 @@ class Component(Resource):
         else:
             named = [item for item in self.page.all if item["name"] == self.params["name"]]
             matches = self.page.top_level(named) if named else []
-        if len(matches) > 1:
-            raise ReconcileError("%s matches more than one component: %s; give its uuid to choose one"
-                                 % (describe(self.params["name"], self.parent),
-                                    " and ".join(item["uuid"] for item in matches)))
-        current = matches[0] if matches else None
+        current = single_match(matches, describe(self.params["name"], self.parent), "component", "uuid")
         if current is not None:
             self.unverified = unverifiable_fields(current, self.desired())
         return current

@@ -198,8 +198,8 @@ class TreePlan:
         def key_of(item):
             return parent_path + (item["name"],) if item["name"] in names else (None, item["uuid"])
 
-        matches = index_unique(live, key_of, lambda item: item["uuid"],
-                               lambda key: "component %r" % path_text(key), hint=AMBIGUITY_HINT)
+        matches = index_unique(live, key_of, lambda key: "component %r" % path_text(key), "component", "uuid",
+                               hint=AMBIGUITY_HINT)
         for node in tree:
             match = matches.get(node.path)
             self.entries[node.path] = Entry(node.path, node.path, parent_key, node, match)

@@ -92,8 +92,8 @@ def test_a_create_whose_answer_was_lost_is_sent_again_when_absent():
 
 def test_index_unique_names_both_ids():
     items = [{"id": 7, "name": "x"}, {"id": 9, "name": "x"}]
-    with pytest.raises(ReconcileError, match="more than one object: 7 and 9"):
-        index_unique(items, lambda item: item["name"], lambda item: item["id"], lambda key: "name %r" % key)
+    with pytest.raises(ReconcileError, match="more than one object: ids 7 and 9; give its id to choose one"):
+        index_unique(items, lambda item: item["name"], lambda key: "name %r" % key)
 
 
 def test_plan_set_with_and_without_prune():

@@ -217,7 +217,7 @@ def test_set_empty_with_prune_needs_allow_empty(run_module, http):
 def test_set_duplicate_in_hub_fails_before_any_write(run_module, http):
     list_services(http, [API, dict(API, id=9), WEB])
     result = run_module(statushub_services, args(services=[{"name": "API"}], prune=True))
-    assert result["failed"] is True and "id 1 and id 9" in result["msg"]
+    assert result["failed"] is True and "ids 1 and 9; give its id to choose one" in result["msg"]
     assert calls(http) == [("GET", LIST_Q % 1)]
 
 
