@@ -147,7 +147,6 @@ class ApiClient:
         self.timeout = timeout
         self.retry_timeout = retry_timeout
         self.default_query = dict(default_query or {})
-        self._clock = clock
         self._sleep = sleep
         self._pacer = Pacer(rate_limits or {}, clock, sleep)
         self.session = requests.Session()
@@ -204,7 +203,6 @@ class ApiClient:
                     headers=None if body is None else {"Content-Type": "application/json"},
                 )
             except requests.exceptions.RequestException as exc:
-                self._pacer.answered(method)
                 reason = _connection_failure(exc)
                 if method == "POST" and _maybe_sent(exc):
                     raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
@@ -212,7 +210,6 @@ class ApiClient:
                 if waited + delay > self.retry_timeout:
                     raise ApiError(method, path, None, "%s (gave up after waiting %.1f s for retries)" % (reason, waited))
             else:
-                self._pacer.answered(method)
                 if response.status_code < 300:
                     return _json_or_none(response)
                 delay = self._retry_delay(method, path, response, attempt)
@@ -220,11 +217,13 @@ class ApiClient:
                     raise _error_from(method, path, response)
                 if waited + delay > self.retry_timeout:
                     raise _budget_spent(method, path, response, waited, self.retry_timeout)
+            finally:
+                self._pacer.answered(method)
             self._sleep(delay)
             waited += delay
 
-    def paginate(self, path, query=None, per_page=100):
-        """Yield every item of a paginated StatusHub list, page after page."""
+    def paginate(self, path, query, per_page):
+        """Yield every item of a paginated list, page after page, per_page items a page."""
         page = 1
         while True:
             params = dict(query or {})

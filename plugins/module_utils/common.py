@@ -22,14 +22,17 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 
 def connection_spec(url_env, url_default, secret_option, secret_env, extra=None):
     """The connection options of one API, as its doc fragment documents them."""
+    api_url = dict(type="str", fallback=(env_fallback, [url_env]))
+    if url_default is None:
+        api_url["required"] = True
+    else:
+        api_url["default"] = url_default
     spec = dict(
-        api_url=dict(type="str", default=url_default, fallback=(env_fallback, [url_env])),
+        api_url=api_url,
         validate_certs=dict(type="bool", default=True),
         timeout=dict(type="float", default=30),
         retry_timeout=dict(type="float", default=60),
     )
-    if url_default is None:
-        spec["api_url"] = dict(type="str", required=True, fallback=(env_fallback, [url_env]))
     spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
     spec.update(extra or {})
     return spec

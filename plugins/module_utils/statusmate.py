@@ -178,27 +178,18 @@ class Component(Resource):
 
     def __init__(self, components, params):
         self.components = components
-        self.page = PageIndex(components)
         self.params = params
         self.unverified = []
-        self._parent = None
-        self._parent_resolved = False
-
-    @property
-    def parent(self):
-        """The parent's uuid, or None for the top level."""
-        if not self._parent_resolved:
-            reference = self.params.get("parent")
-            self._parent = self.page.resolve(reference) if reference else None
-            self._parent_resolved = True
-        return self._parent
+        self.page = None
+        self.parent = None  # the parent's uuid, or None for the top level; resolved by find()
 
     def manages_parent(self):
         return not self.params.get("uuid") or self.params.get("parent") is not None
 
     def find(self):
         self.page = PageIndex(self.components)
-        self._parent_resolved = False
+        reference = self.params.get("parent")
+        self.parent = self.page.resolve(reference) if reference else None
         uuid = self.params.get("uuid")
         if uuid:
             matches = self.components.list(uuids=[uuid])

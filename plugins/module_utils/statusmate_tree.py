@@ -101,7 +101,7 @@ class LivePage:
         self.index = PageIndex(components)
         self.items = self.index.all
         self.known = set(item["uuid"] for item in self.items)
-        self.full = any("parent" in item for item in self.items)
+        self.full = self.index.full_items
         self.parent_of = {}
         self._children = {}
         if self.full:

@@ -207,7 +207,7 @@ def test_paginate_reads_every_page_with_the_largest_page_size(fake_time):
             match=[matchers.query_param_matcher({"page": str(page), "per_page": "100", "deleted": "false"})],
         )
     api = make_client(fake_time)
-    items = list(api.paginate("/hubs/acme/subscriptions", {"deleted": "false"}))
+    items = list(api.paginate("/hubs/acme/subscriptions", {"deleted": "false"}, per_page=100))
     assert [item["id"] for item in items] == [1, 2, 3, 4, 5]
     assert len(responses.calls) == 3
 
