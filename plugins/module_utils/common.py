@@ -56,6 +56,12 @@ def build_client(module, secret_option, default_query=None, rate_limits=None):
     )
 
 
+def fail_on_invalid(module, errors):
+    """Fail before any request when options break a rule; each message names the option and the value."""
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+
+
 def run(module, work):
     """Run work() and exit with its result; API and identity problems fail the task cleanly."""
     try:

@@ -190,7 +190,7 @@ posted_update:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import (
     INCIDENT_TYPES,
@@ -222,8 +222,7 @@ def main():
     )
     now = utcnow()
     errors = validation_errors(module.params, now)
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    fail_on_invalid(module, errors)
     state = module.params["state"]
     if state == "resolved" and module.params["services"] is not None:
         module.warn("services is ignored with state=resolved: a resolved update carries no service statuses")

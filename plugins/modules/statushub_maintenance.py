@@ -181,7 +181,7 @@ maintenance:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
@@ -212,8 +212,7 @@ def main():
     )
     now = utcnow()
     errors = validation_errors(module.params)
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    fail_on_invalid(module, errors)
     maintenance = Maintenance(Hub(module), module.params, now)
 
     def work():

@@ -121,7 +121,7 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
     Services,
@@ -148,8 +148,7 @@ def main():
     if params["prune"] and params["state"] == "present" and not declared and not params["allow_empty"]:
         errors.append("services is empty and prune is true: that would delete every service of the hub; "
                       "set allow_empty=true to do that")
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    fail_on_invalid(module, errors)
     services = Services(Hub(module))
 
     def work():

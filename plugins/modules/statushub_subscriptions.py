@@ -158,7 +158,7 @@ subscriptions:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, ServiceNames, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
     SUBSCRIPTION_FIELD_SPEC,
@@ -186,8 +186,7 @@ def main():
     if params["prune"] and params["state"] == "present" and not params["subscriptions"] and not params["allow_empty"]:
         errors.append("subscriptions is empty and prune is true: that would delete every subscription of the hub; "
                       "set allow_empty=true to do that")
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    fail_on_invalid(module, errors)
     hub = Hub(module)
 
     def work():

@@ -164,7 +164,7 @@ unverified:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,
@@ -189,8 +189,7 @@ def main():
         supports_check_mode=True,
     )
     errors = validation_errors(module.params)
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    fail_on_invalid(module, errors)
     component = Component(Components(client(module)), module.params)
 
     def work():

@@ -242,7 +242,7 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import Components, argument_spec, client
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import (
     ITEM_SPEC,
@@ -266,8 +266,7 @@ def main():
     )
     params = module.params
     tree, errors = parse_tree(params["components"])
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    fail_on_invalid(module, errors)
     absent = params["state"] == "absent"
     if not tree and params["prune"] and not absent and not params["allow_empty"]:
         module.fail_json(msg="components is empty and prune is true, which would delete every component of the page; "
