@@ -83,7 +83,7 @@ def format_time(value):
 
 
 def parse_time(text):
-    """An ISO-8601 string as an aware datetime; raises ValueError when it is not one."""
+    """An ISO-8601 string with an offset as an aware datetime; ValueError when it is not one."""
     if not isinstance(text, str):
         raise ValueError("must be an ISO-8601 time string")
     value = text.strip()
@@ -94,5 +94,5 @@ def parse_time(text):
     except ValueError:
         raise ValueError("must be an ISO-8601 time string") from None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)  # assumed: a time without offset is UTC
+        raise ValueError("must carry an offset (a time without one has no defined zone)")
     return parsed

@@ -2,6 +2,7 @@
 
 import datetime
 import math
+import re
 
 from flask import g, request
 
@@ -25,10 +26,19 @@ SERVICE_STATUSES = ("up", "degraded-performance", "down")
 FAR_PAST = datetime.datetime.min.replace(tzinfo=UTC)
 FAR_FUTURE = datetime.datetime.max.replace(tzinfo=UTC)
 MSG_BLANK = "can't be blank"  # assumed: 422 messages (the API documents none)
+MSG_UNKNOWN_ATTRIBUTE = "is not a known attribute"  # assumed message; the 422 is the contract's
+MSG_HTML = "must be plain text (no HTML)"
+MSG_UTC = "must be a UTC ISO-8601 time ending in Z"
 MSG_NOT_FOUND = "Not found"
 MSG_UNAUTHORIZED = "Unauthorized"  # assumed
 MSG_API_VERSION = "Missing or unsupported api_version (expected %s)" % API_VERSION  # assumed
 MISSING = object()
+# All StatusHub times are UTC: the date, the time to the second (fraction optional), then Z.
+UTC_TIME_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+# assumed: "HTML" in a plain-text title is anything shaped like a tag, a comment or a doctype
+HTML_PATTERN = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+DELETED_FILTERS = ("true", "false", "all")
+DEFAULT_DELETED_FILTER = "false"  # assumed
 
 
 class HubState:
@@ -97,10 +107,13 @@ def json_object():
 
 
 def read_fields(converters, required=(), body=None):
-    """{field: converted value} for the fields present in the body; 422 on any bad one."""
+    """{field: converted value} for the fields present in the body; 422 on any bad or unknown one."""
     body = json_object() if body is None else body
     errors = FieldErrors()
     values = {}
+    for field in body:
+        if field not in converters:
+            errors.add(field, MSG_UNKNOWN_ATTRIBUTE)
     for field, convert in converters.items():
         if field not in body:
             if field in required:
@@ -114,11 +127,19 @@ def read_fields(converters, required=(), body=None):
     return values
 
 
-def to_title(value):
+def to_name(value):
     if not isinstance(value, str) or not value.strip():
         raise ValueError(MSG_BLANK)
     if len(value) > 255:
         raise ValueError("is too long (maximum is 255 characters)")
+    return value
+
+
+def to_title(value):
+    """A name that is plain text: event and alert titles."""
+    value = to_name(value)
+    if HTML_PATTERN.search(value):
+        raise ValueError(MSG_HTML)
     return value
 
 
@@ -137,6 +158,8 @@ def to_bool(value):
 
 
 def to_time(value):
+    if not isinstance(value, str) or not UTC_TIME_PATTERN.match(value):
+        raise ValueError(MSG_UTC)
     return parse_time(value)
 
 
@@ -160,15 +183,23 @@ def one_of(choices):
     return convert
 
 
+def is_live_service(service_id):
+    """An integer id of a service that is not deleted (assumed: a deleted service takes no new references)."""
+    if isinstance(service_id, bool) or not isinstance(service_id, int):
+        return False
+    service = hub().records["service"].get(service_id)
+    return service is not None and not service["deleted"]
+
+
 def to_service_statuses(value):
-    """[{service_id: existing service, status: up|degraded-performance|down}]."""
+    """[{service_id: live service, status: up|degraded-performance|down}]; an empty list is accepted."""
     if not isinstance(value, list):
         raise ValueError("must be a list")
     statuses = []
     for item in value:
-        if not isinstance(item, dict) or "service_id" not in item or "status" not in item:
-            raise ValueError("each item must be {service_id, status}")
-        if isinstance(item["service_id"], bool) or item["service_id"] not in hub().records["service"]:
+        if not isinstance(item, dict) or set(item) != {"service_id", "status"}:
+            raise ValueError("each item must be exactly {service_id, status}")
+        if not is_live_service(item["service_id"]):
             raise ValueError("unknown service_id %r" % (item["service_id"],))
         if item["status"] not in SERVICE_STATUSES:
             raise ValueError("status must be one of: %s" % ", ".join(SERVICE_STATUSES))
@@ -194,9 +225,17 @@ def query_time(name, default):
     if text is None:
         return default
     try:
-        return parse_time(text)
+        return to_time(text)
     except ValueError:
-        raise ApiError(400, {"error": "%s must be an ISO-8601 time" % name}) from None
+        raise ApiError(400, {"error": "%s %s" % (name, MSG_UTC)}) from None  # assumed: 400 for a bad query
+
+
+def deleted_filter(records):
+    """The records the `deleted` query parameter selects (true, false or all)."""
+    deleted = request.args.get("deleted", DEFAULT_DELETED_FILTER)
+    if deleted not in DELETED_FILTERS:
+        raise ApiError(400, {"error": "deleted must be one of: %s" % ", ".join(DELETED_FILTERS)})
+    return [r for r in records if deleted == "all" or r["deleted"] == (deleted == "true")]
 
 
 def paginated(items, render, key=None, reverse=False):

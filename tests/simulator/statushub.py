@@ -4,18 +4,17 @@ from flask import Blueprint, jsonify
 
 from .common import FieldErrors, format_time
 from .hub_common import (
-    HUB_ID, HUB_NAME, HUB_PREFIX, MSG_BLANK, fail_on, hub, install_gate, not_found,
-    paginated, read_fields, soft_delete, stamp, to_text, to_title,
+    HUB_ID, HUB_NAME, HUB_PREFIX, MSG_BLANK, deleted_filter, fail_on, hub, install_gate, not_found,
+    paginated, read_fields, soft_delete, stamp, to_name, to_text, to_title, with_flags,
 )
 
 bp = Blueprint("statushub", __name__, url_prefix=HUB_PREFIX)
 install_gate(bp)
 
 CREATED = 200  # assumed: the seed describes the create answer as "OK"
-SERVICE_FIELDS = {"name": to_title, "description": to_text}  # assumed fields
-ALERT_FIELDS = {"title": to_title, "body": to_text}
+SERVICE_FIELDS = {"name": to_name, "description": to_text}  # assumed fields
+ALERT_FIELDS = {"title": to_title, "body": to_text}  # assumed: the alert title is plain text like event titles
 PLATFORM_ALERT_PATH = "/platform_alert"  # assumed path
-SERVICE_DELETE_IS_HARD = True  # assumed: a deleted service is gone (404), not soft-deleted
 
 
 @bp.get("")
@@ -24,17 +23,17 @@ def get_hub():
 
 
 def render_service(service):
-    return {"id": service["id"], "name": service["name"], "description": service["description"]}
+    return with_flags({"id": service["id"], "name": service["name"], "description": service["description"]}, service)
 
 
 @bp.get("/services")
 def list_services():
-    return jsonify(paginated(hub().live("service"), render_service))
+    return jsonify(paginated(deleted_filter(hub().records["service"].values()), render_service))
 
 
 @bp.post("/services")
 def create_service():
-    service = {"description": ""}
+    service = {"description": "", "deleted": False}
     service.update(read_fields(SERVICE_FIELDS, required=("name",)))
     return jsonify(render_service(hub().add("service", service))), CREATED
 
@@ -46,18 +45,14 @@ def get_service(service_id):
 
 @bp.put("/services/<int:service_id>")
 def update_service(service_id):
-    service = hub().find("service", service_id)
+    service = hub().find("service", service_id, live=True)
     service.update(read_fields(SERVICE_FIELDS))
     return jsonify(render_service(service))
 
 
 @bp.delete("/services/<int:service_id>")
 def delete_service(service_id):
-    service = hub().find("service", service_id, live=True)
-    if SERVICE_DELETE_IS_HARD:
-        del hub().records["service"][service_id]
-    else:
-        soft_delete(service)
+    soft_delete(hub().find("service", service_id, live=True))
     for subscription in hub().records["subscription"].values():
         if service_id in subscription["service_ids"]:
             subscription["service_ids"].remove(service_id)

@@ -14,16 +14,17 @@ install_gate(bp)
 
 INCIDENT_TYPES = ("investigating", "identified", "monitoring", "resolved")
 STATES = ("draft", "unconfirmed", "published")
-DEFAULT_INCIDENT_TYPE = "investigating"  # assumed
+# The fields of an incident create and of a new update are the same (contract: incidents and their updates).
 UPDATE_FIELDS = {
     "title": to_title,
-    "body": to_text,
+    "start_time": to_time,
     "incident_type": one_of(INCIDENT_TYPES),
     "service_statuses": to_service_statuses,
+    "body": to_text,
     "silent": to_bool,
     "state": one_of(STATES),
 }
-INCIDENT_FIELDS = dict(UPDATE_FIELDS, start_time=to_time)
+REQUIRED_UPDATE_FIELDS = ("title", "start_time", "incident_type")
 MAINTENANCE_FIELDS = {
     "title": to_title,
     "body": to_text,
@@ -34,15 +35,19 @@ MAINTENANCE_FIELDS = {
 }
 LISTS_SHOW_DELETED = False  # assumed: incident and maintenance lists leave soft-deleted events out
 UPDATES_AFTER_RESOLVED = False  # assumed: a resolved incident takes no more updates
-INHERITED_UPDATE_FIELDS = ("title", "incident_type")  # assumed: an update without them keeps the latest update's
 INCIDENT_TYPE_EDITABLE = False  # assumed: PUT of an update cannot change its incident_type
-MSG_RESOLVED_STATUSES = "must be empty when the update resolves the incident"
+MSG_RESOLVED_STATUSES = "must be left out when the update resolves the incident"
+MSG_STATUSES_REQUIRED = "is required unless the update resolves the incident"
+MSG_CREATED_RESOLVED = "an incident can't be created resolved"
 MSG_INCIDENT_RESOLVED = "the incident is already resolved"
+MSG_FUTURE = "can't be in the future"
+MSG_BEFORE_INCIDENT = "can't be before the incident's start_time"  # assumed rule and message
 
 
 def updates_of(incident):
-    """The incident's updates, oldest first."""
-    return [hub().records["incident_update"][update_id] for update_id in incident["update_ids"]]
+    """The incident's updates, latest last (by start_time, then by creation)."""
+    updates = [hub().records["incident_update"][update_id] for update_id in incident["update_ids"]]
+    return sorted(updates, key=lambda update: (update["start_time"], update["id"]))
 
 
 def current_service_statuses(updates):
@@ -56,6 +61,7 @@ def current_service_statuses(updates):
 
 def render_update(update):
     body = {field: update[field] for field in ("id", "title", "body", "incident_type", "state", "service_statuses", "silent")}
+    body["start_time"] = format_time(update["start_time"])
     body["created_at"] = format_time(update["created_at"])
     return with_flags(body, hub().records["incident"][update["incident_id"]])
 
@@ -76,18 +82,30 @@ def render_incident(incident):
     return with_flags(body, incident)
 
 
-def check_update(update, errors):
-    if update["incident_type"] == "resolved" and update["service_statuses"]:
+def check_update(update, sent, errors, incident_start=None):
+    """The rules of an update as it would be stored, given the fields sent (incident_start None: a first update)."""
+    resolved = update["incident_type"] == "resolved"
+    if resolved and "service_statuses" in sent:
         errors.add("service_statuses", MSG_RESOLVED_STATUSES)
+    if not resolved and "service_statuses" not in update:
+        errors.add("service_statuses", MSG_STATUSES_REQUIRED)
+    if update["start_time"] > utcnow():
+        errors.add("start_time", MSG_FUTURE)
+    if incident_start is not None and update["start_time"] < incident_start:
+        errors.add("start_time", MSG_BEFORE_INCIDENT)
+
+
+def read_new_update():
+    """The fields of an incident create or a new update: every required one present, each valid."""
+    return read_fields(UPDATE_FIELDS, required=REQUIRED_UPDATE_FIELDS)
 
 
 def add_update(incident, fields):
-    update = {"body": "", "service_statuses": [], "silent": False, "state": "published", "incident_id": incident["id"]}
-    update.update(fields)
-    update = hub().add("incident_update", stamp(update, created=True))
+    update = dict({"body": "", "service_statuses": [], "silent": False, "state": "published"}, **fields)
+    update = hub().add("incident_update", stamp(dict(update, incident_id=incident["id"]), created=True))
     incident["update_ids"].append(update["id"])
     if update["incident_type"] == "resolved":
-        incident["end_time"] = update["created_at"]
+        incident["end_time"] = update["start_time"]
     return update
 
 
@@ -103,16 +121,13 @@ def list_incidents():
 
 @bp.post("/incidents")
 def create_incident():
-    fields = read_fields(INCIDENT_FIELDS, required=("title",))
-    fields.setdefault("incident_type", DEFAULT_INCIDENT_TYPE)
-    start_time = fields.pop("start_time", None) or utcnow()
+    fields = read_new_update()
     errors = FieldErrors()
-    if start_time > utcnow():
-        errors.add("start_time", "can't be in the future")
     if fields["incident_type"] == "resolved":
-        errors.add("incident_type", "an incident can't be created resolved")
+        errors.add("incident_type", MSG_CREATED_RESOLVED)
+    check_update(fields, fields, errors)
     fail_on(errors)
-    incident = hub().add("incident", {"start_time": start_time, "end_time": None, "update_ids": [], "deleted": False})
+    incident = hub().add("incident", {"start_time": fields["start_time"], "end_time": None, "update_ids": [], "deleted": False})
     add_update(incident, fields)
     return jsonify(render_incident(incident)), CREATED
 
@@ -131,14 +146,11 @@ def delete_incident(incident_id):
 @bp.post("/incidents/<int:incident_id>/incident_updates")
 def create_incident_update(incident_id):
     incident = hub().find("incident", incident_id, live=True)
-    fields = read_fields(UPDATE_FIELDS)
-    latest = updates_of(incident)[-1]
-    for field in INHERITED_UPDATE_FIELDS:
-        fields.setdefault(field, latest[field])
+    fields = read_new_update()
     errors = FieldErrors()
     if incident["end_time"] is not None and not UPDATES_AFTER_RESOLVED:
         errors.add("incident_type", MSG_INCIDENT_RESOLVED)
-    check_update(dict({"service_statuses": []}, **fields), errors)
+    check_update(fields, fields, errors, incident["start_time"])
     fail_on(errors)
     return jsonify(render_update(add_update(incident, fields))), CREATED
 
@@ -157,14 +169,16 @@ def get_incident_update(incident_id, update_id):
 
 @bp.put("/incidents/<int:incident_id>/incident_updates/<int:update_id>")
 def update_incident_update(incident_id, update_id):
-    update = find_update(incident_id, update_id, live=True)[1]
+    incident, update = find_update(incident_id, update_id, live=True)
     fields = read_fields(UPDATE_FIELDS)
     errors = FieldErrors()
     if not INCIDENT_TYPE_EDITABLE and fields.get("incident_type", update["incident_type"]) != update["incident_type"]:
         errors.add("incident_type", "can't be changed")
-    check_update(dict(update, **fields), errors)
+    check_update(dict(update, **fields), fields, errors, incident["start_time"])
     fail_on(errors)
     update.update(fields)
+    if update["incident_type"] == "resolved":
+        incident["end_time"] = update["start_time"]
     return jsonify(render_update(stamp(update)))
 
 

@@ -5,10 +5,10 @@ import urllib.parse
 
 from flask import Blueprint, jsonify, request
 
-from .common import ApiError, FieldErrors, parse_time
+from .common import ApiError, FieldErrors
 from .hub_common import (
-    HUB_PREFIX, MISSING, fail_on, hub, install_gate, one_of, paginated, read_fields,
-    soft_delete, stamp, timestamps, to_bool, to_int, to_object, to_text, with_flags,
+    HUB_PREFIX, MISSING, MSG_UNKNOWN_ATTRIBUTE, deleted_filter, fail_on, hub, install_gate, is_live_service, one_of,
+    paginated, query_time, read_fields, soft_delete, stamp, timestamps, to_bool, to_int, to_object, to_text, with_flags,
 )
 from .statushub import CREATED
 
@@ -17,11 +17,10 @@ install_gate(bp)
 
 METHODS = ("email", "sms", "webhook", "slack", "teams")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE_PATTERN = re.compile(r"^\+[0-9]{8,15}$")
+PHONE_PATTERN = re.compile(r"^\+[1-9][0-9]{6,14}$")  # E.164; the lower bound of 7 digits is assumed
+SELECTION_KEYS = ("all", "service_ids")
 DEFAULT_SELECTION = {"all": True, "service_ids": []}  # assumed: no services_selection means all services
 DEFAULT_LABEL = None  # assumed: a subscription without label shows null
-DELETED_FILTERS = ("true", "false", "all")
-DEFAULT_DELETED_FILTER = "false"  # assumed
 SORT_PROPS = ("id", "created_at", "updated_at", "address")  # assumed
 NEW_SUBSCRIBER_IDS = (0, None)
 UPDATE_KEEPS_SUBSCRIBER_ON_ZERO = True  # assumed: subscriber_id 0/null in a PUT keeps the current subscriber
@@ -30,6 +29,9 @@ UPDATE_KEEPS_SUBSCRIBER_ON_ZERO = True  # assumed: subscriber_id 0/null in a PUT
 def to_selection(value):
     """{"all": bool, "service_ids": [int]} normalised: a list of every service means all."""
     value = to_object(value)
+    unknown_keys = sorted(set(value) - set(SELECTION_KEYS))
+    if unknown_keys:
+        raise ValueError("%s %s" % (", ".join(unknown_keys), MSG_UNKNOWN_ATTRIBUTE))
     all_services = to_bool(value.get("all", False))
     ids = value.get("service_ids") or []
     if not isinstance(ids, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
@@ -38,11 +40,10 @@ def to_selection(value):
         return {"all": True, "service_ids": []}
     if not ids:
         raise ValueError("service_ids can't be empty when all is false")
-    services = hub().records["service"]
-    unknown = sorted(set(i for i in ids if i not in services))
+    unknown = sorted(set(i for i in ids if not is_live_service(i)))
     if unknown:
         raise ValueError("unknown service ids: %s" % ", ".join(str(i) for i in unknown))
-    if set(ids) == set(services):
+    if set(ids) == set(s["id"] for s in hub().live("service")):
         return {"all": True, "service_ids": []}
     return {"all": False, "service_ids": sorted(set(ids))}
 
@@ -77,9 +78,9 @@ def address_problem(method, address):
     if method == "email":
         return None if EMAIL_PATTERN.match(address) else "is not a valid email address"
     if method == "sms":
-        return None if PHONE_PATTERN.match(address) else "is not a valid phone number (+ and 8 to 15 digits)"
+        return None if PHONE_PATTERN.match(address) else "is not an E.164 phone number (+, then 7 to 15 digits, the first not 0)"
     url = urllib.parse.urlparse(address)
-    return None if url.scheme in ("http", "https") and url.netloc else "is not a valid http(s) URL"
+    return None if url.scheme == "https" and url.netloc else "is not an https URL"
 
 
 def same_address(first, second):
@@ -106,7 +107,7 @@ def check_subscription(record, errors):
 
 
 def render_subscription(record):
-    services = hub().records["service"]
+    services = {s["id"]: s for s in hub().live("service")}
     ids = list(services) if record["all"] else [i for i in record["service_ids"] if i in services]
     body = {
         "id": record["id"],
@@ -158,11 +159,7 @@ def create_subscription():
 
 @bp.get("/subscriptions")
 def list_subscriptions():
-    deleted = request.args.get("deleted", DEFAULT_DELETED_FILTER)
-    if deleted not in DELETED_FILTERS:
-        raise ApiError(400, {"error": "deleted must be one of: %s" % ", ".join(DELETED_FILTERS)})
-    records = [r for r in hub().records["subscription"].values() if deleted == "all" or r["deleted"] == (deleted == "true")]
-    records = filter_deleted_after(records)
+    records = filter_deleted_after(deleted_filter(hub().records["subscription"].values()))
     query = request.args.get("q", "").lower()
     if query:
         records = [r for r in records if query in r["address"].lower() or query in (r["label"] or "").lower()]
@@ -171,13 +168,9 @@ def list_subscriptions():
 
 
 def filter_deleted_after(records):
-    text = request.args.get("deleted_after")
-    if text is None:
+    after = query_time("deleted_after", None)
+    if after is None:
         return records
-    try:
-        after = parse_time(text)
-    except ValueError:
-        raise ApiError(400, {"error": "deleted_after must be an ISO-8601 time"}) from None
     return [r for r in records if r["deleted"] and r["deleted_at"] >= after]
 
 
@@ -230,8 +223,15 @@ def list_subscribers():
     return jsonify(paginated(hub().live("subscriber"), render_subscriber))
 
 
+def refuse_any_attribute():
+    """A subscriber has no writable attributes (assumed), so any attribute sent is unknown."""
+    if request.get_data():
+        read_fields({})
+
+
 @bp.post("/subscribers")
 def create_subscriber():
+    refuse_any_attribute()
     return jsonify(render_subscriber(new_subscriber())), CREATED
 
 
@@ -242,7 +242,8 @@ def get_subscriber(subscriber_id):
 
 @bp.put("/subscribers/<int:subscriber_id>")
 def update_subscriber(subscriber_id):
-    record = hub().find("subscriber", subscriber_id, live=True)  # assumed: a subscriber has no writable fields
+    record = hub().find("subscriber", subscriber_id, live=True)
+    refuse_any_attribute()
     return jsonify(render_subscriber(record))
 
 

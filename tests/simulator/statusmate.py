@@ -18,7 +18,10 @@ IMPACTS = ("operational", "under_maintenance", "degraded_performance", "partial_
 INDEX_MIN, INDEX_MAX = 0, 32767
 NAME_MAX_LENGTH = 255
 BOOLEAN_FIELDS = ("histogram", "collapse", "enabled", "private")
-PARTIAL_UPDATE = True  # assumed: fields absent from an update body keep their values
+PARTIAL_UPDATE = True  # assumed: fields absent from an update body keep their values (name is still required)
+# assumed: DRF would drop an unknown field silently; refusing it (400 naming it, as StatusHub's 422) makes a
+# misspelt field fail a test instead of vanishing
+UNKNOWN_FIELDS_REFUSED = True
 DELETE_TAKES_DESCENDANTS = True  # assumed: deleting a group deletes every component below it
 
 # Framework (Django REST Framework) messages; assumed, as the vendor shows only one example.
@@ -31,6 +34,10 @@ MSG_BOOLEAN = "Must be a valid boolean."
 MSG_DATETIME = "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."
 MSG_PARENT = 'Invalid pk "%s" - object does not exist.'
 MSG_PARENT_CYCLE = "A component cannot be nested inside itself."  # assumed
+MSG_UNKNOWN_FIELD = "Unknown field."  # assumed
+MSG_UUID_CREATE = "This field is assigned by the server."  # assumed
+MSG_UUID_UPDATE = "Does not match the component being updated."  # assumed
+MSG_OFFSET = "Datetime must carry an offset (+HH:MM, -HH:MM or Z)."  # assumed
 MSG_NOT_FOUND = "Not found."
 MSG_NO_TOKEN = "Authentication credentials were not provided."
 MSG_BAD_TOKEN = "Invalid token."
@@ -113,13 +120,14 @@ def check_boolean(value):
 
 
 def check_start_date(value):
+    """ISO-8601 with an offset (contract: component fields)."""
     if not isinstance(value, str):
         return MSG_DATETIME
     try:
-        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return MSG_DATETIME
-    return None
+    return MSG_OFFSET if parsed.tzinfo is None else None
 
 
 def check_impact(value):
@@ -146,15 +154,33 @@ def check_parent(value, component_uuid):
     return None
 
 
+def check_uuid(value, component_uuid):
+    """uuid is the server's: never on a create, and on an update only the component's own."""
+    if component_uuid is None:
+        return MSG_UUID_CREATE
+    return None if value == component_uuid else MSG_UUID_UPDATE
+
+
 def validated_fields(component_uuid=None):
-    """The writable fields of the body, validated DRF style; create when component_uuid is None."""
+    """The writable fields of the body, validated DRF style; create when component_uuid is None.
+
+    Create and update both take the full body (contract), so name is required on both.
+    """
     body = parsed_body()
     if not isinstance(body, dict):
         kind = "invalid JSON" if body is None else type(body).__name__
         raise ApiError(400, {"non_field_errors": ["Invalid data. Expected a dictionary, but got %s." % kind]})
     errors = FieldErrors()
-    if component_uuid is None and "name" not in body:
+    if UNKNOWN_FIELDS_REFUSED:
+        for field in body:
+            if field not in FIELD_ORDER:
+                errors.add(field, MSG_UNKNOWN_FIELD)
+    if "name" not in body:
         errors.add("name", MSG_REQUIRED)
+    if "uuid" in body:
+        message = check_uuid(body["uuid"], component_uuid)
+        if message:
+            errors.add("uuid", message)
     for field, check in CHECKS.items():
         if field in body:
             message = MSG_NULL if body[field] is None else check(body[field])

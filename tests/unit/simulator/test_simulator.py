@@ -57,6 +57,13 @@ def subscription(client, **fields):
     return hub(client, "POST", "/subscriptions", json=fields)
 
 
+def incident_body(**fields):
+    """A complete incident (or new update) body; the fields given override or, as None, leave out."""
+    body = dict({"title": "Down", "start_time": "2025-02-01T00:00:00Z", "incident_type": "investigating",
+                 "service_statuses": []}, **fields)
+    return {field: value for field, value in body.items() if value is not None}
+
+
 def log(client):
     return client.get("/_sim/log").json["requests"]
 
@@ -167,10 +174,12 @@ def test_unknown_uuid_is_404(client):
 
 def test_update_is_partial_and_validated(client):
     created = component(client, description="d", index=3)
-    response = sm(client, "POST", "/api-components-update/%s/" % created["uuid"], json={"impact": "major_outage"})
+    path = "/api-components-update/%s/" % created["uuid"]
+    response = sm(client, "POST", path, json={"name": "Web", "impact": "major_outage"})
     assert response.status_code == 200
     assert response.json == dict(created, impact="major_outage")
-    response = sm(client, "POST", "/api-components-update/%s/" % created["uuid"], json={"parent": created["uuid"]})
+    assert sm(client, "POST", path, json={"impact": "operational"}).json == {"name": ["This field is required."]}
+    response = sm(client, "POST", path, json={"name": "Web", "parent": created["uuid"]})
     assert response.status_code == 400
 
 
@@ -188,36 +197,40 @@ def test_delete_group_deletes_descendants(client):
 
 
 def test_incident_cannot_start_resolved_or_in_future(client):
-    response = hub(client, "POST", "/incidents", json={"title": "Down", "incident_type": "resolved"})
+    response = hub(client, "POST", "/incidents", json=incident_body(incident_type="resolved", service_statuses=None))
     assert response.status_code == 422
-    assert "incident_type" in response.json["errors"]
-    response = hub(client, "POST", "/incidents", json={"title": "Down", "start_time": "2999-01-01T00:00:00Z"})
+    assert list(response.json["errors"]) == ["incident_type"]
+    response = hub(client, "POST", "/incidents", json=incident_body(start_time="2999-01-01T00:00:00Z"))
     assert response.status_code == 422
-    assert "start_time" in response.json["errors"]
-    assert hub(client, "POST", "/incidents", json={"body": "no title"}).status_code == 422
+    assert list(response.json["errors"]) == ["start_time"]
+    assert hub(client, "POST", "/incidents", json=incident_body(title=None, body="no title")).status_code == 422
+    assert hub(client, "POST", "/incidents", json=incident_body()).status_code == 200
 
 
 def test_incident_lifecycle(client):
     api = service(client, "API")
-    created = hub(client, "POST", "/incidents", json={
-        "title": "API down", "start_time": "2025-02-01T01:00:00+01:00", "incident_type": "investigating",
-        "service_statuses": [{"service_id": api, "status": "down"}]}).json
+    down = [{"service_id": api, "status": "down"}]
+    created = hub(client, "POST", "/incidents", json=incident_body(title="API down", service_statuses=down)).json
     assert created["start_time"] == "2025-02-01T00:00:00Z"
     assert created["end_time"] is None and created["last_incident_type"] == "investigating"
     assert len(created["incident_updates"]) == 1
     path = "/incidents/%d/incident_updates" % created["id"]
-    draft = hub(client, "POST", path, json={"title": "Draft", "incident_type": "identified", "state": "draft"}).json
+    draft = hub(client, "POST", path, json=incident_body(title="Draft", start_time="2025-02-01T01:00:00Z",
+                                                         incident_type="identified", state="draft",
+                                                         service_statuses=down)).json
     assert hub(client, "GET", "/incidents/%d" % created["id"]).json["title"] == "API down"
-    response = hub(client, "POST", path, json={"incident_type": "resolved", "service_statuses": [{"service_id": api, "status": "up"}]})
+    fixed = incident_body(title="Fixed", start_time="2025-02-01T02:00:00Z", incident_type="resolved", service_statuses=None)
+    response = hub(client, "POST", path, json=dict(fixed, service_statuses=[{"service_id": api, "status": "up"}]))
     assert response.status_code == 422
-    assert "service_statuses" in response.json["errors"]
-    assert hub(client, "POST", path, json={"title": "Fixed", "incident_type": "resolved"}).status_code == 200
+    assert list(response.json["errors"]) == ["service_statuses"]
+    assert hub(client, "POST", path, json=fixed).status_code == 200
     incident = hub(client, "GET", "/incidents/%d" % created["id"]).json
-    assert incident["end_time"] is not None and incident["last_incident_type"] == "resolved"
+    assert incident["end_time"] == "2025-02-01T02:00:00Z" and incident["last_incident_type"] == "resolved"
     assert incident["title"] == "Fixed"
     assert incident["service_statuses"] == [{"service_id": api, "status": "up"}]
     assert [u["title"] for u in incident["incident_updates"]] == ["Fixed", "Draft", "API down"]
-    assert hub(client, "POST", path, json={"title": "Again", "incident_type": "monitoring"}).status_code == 422
+    again = incident_body(title="Again", start_time="2025-02-01T03:00:00Z", incident_type="monitoring")
+    assert hub(client, "POST", path, json=again).status_code == 422
     response = hub(client, "PUT", "%s/%d" % (path, draft["id"]), json={"body": "<p>more</p>"})
     assert response.json["body"] == "<p>more</p>" and response.json["title"] == "Draft"
     assert hub(client, "GET", "%s/%d" % (path, draft["id"])).json["body"] == "<p>more</p>"
@@ -239,7 +252,7 @@ def test_maintenance_validation_and_partial_put(client):
 def test_overlap_filters(client):
     maintenance = hub(client, "POST", "/maintenances", json={"title": "M", "start_time": "2025-02-01T00:00:00Z",
                                                              "end_time": "2025-02-08T00:00:00Z"}).json
-    incident = hub(client, "POST", "/incidents", json={"title": "Open", "start_time": "2025-02-01T00:00:00Z"}).json
+    incident = hub(client, "POST", "/incidents", json=incident_body(title="Open")).json
 
     def ids(path, **query):
         return [item["id"] for item in hub(client, "GET", path, query=query).json["data"]]
@@ -299,7 +312,9 @@ def test_all_services_equivalence(client):
     names = [s["name"] for s in hub(client, "GET", "/subscriptions/%d" % every["id"]).json["services_selection"]["services"]]
     assert names == ["A", "B", "C"]
     hub(client, "DELETE", "/services/%d" % first)
-    assert hub(client, "GET", "/services/%d" % first).status_code == 404
+    assert hub(client, "GET", "/services/%d" % first, query={"extend": "flags"}).json["flags"] == {"deleted": True}
+    names = [s["name"] for s in hub(client, "GET", "/subscriptions/%d" % every["id"]).json["services_selection"]["services"]]
+    assert names == ["B", "C"]
     selection = hub(client, "GET", "/subscriptions/%d" % some["id"]).json["services_selection"]
     assert selection == {"all": False, "services": []}
     assert third
@@ -327,7 +342,7 @@ def test_soft_delete_filters_and_flags(client):
     assert listed(deleted="all") == [(kept["id"], None), (gone["id"], None)]
     assert listed(q="KEEP") == [(kept["id"], None)]
     assert hub(client, "GET", "/subscriptions/%d" % gone["id"], query={"extend": "flags"}).json["flags"] == {"deleted": True}
-    incident = hub(client, "POST", "/incidents", json={"title": "x"}).json
+    incident = hub(client, "POST", "/incidents", json=incident_body()).json
     assert hub(client, "DELETE", "/incidents/%d" % incident["id"]).status_code == 204
     assert hub(client, "GET", "/incidents").json["total"] == 0
     assert hub(client, "GET", "/incidents/%d" % incident["id"], query={"extend": "flags"}).json["flags"] == {"deleted": True}
