@@ -17,6 +17,7 @@ from tests.simulator.app import create_app
 
 NO_BODY = object()
 PRESENT = object()  # in an expected answer: the key is there, whatever its value
+ABSENT = object()  # in an expected answer: the key is not there
 
 Request = collections.namedtuple("Request", "method path body query headers")
 
@@ -77,7 +78,10 @@ def holds(answer, expected):
     if expected is PRESENT:
         return True
     if isinstance(expected, dict):
-        return isinstance(answer, dict) and all(key in answer and holds(answer[key], value) for key, value in expected.items())
+        return isinstance(answer, dict) and all(
+            key not in answer if value is ABSENT else key in answer and holds(answer[key], value)
+            for key, value in expected.items()
+        )
     if isinstance(expected, list):
         return isinstance(answer, list) and len(answer) == len(expected) and all(map(holds, answer, expected))
     return answer == expected
