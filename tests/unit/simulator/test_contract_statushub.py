@@ -44,7 +44,7 @@ def statuses(status, service="{service}"):
 
 @pytest.fixture
 def api():
-    """A hub with services (one deleted), an open and a resolved incident, a maintenance and subscriptions."""
+    """A hub with services (one deleted), open and resolved incidents, a maintenance and subscriptions."""
     api = Api("/api/v3", AUTH, {"api_version": "V3-R1"})
     api.created(post(SERVICES, {"name": "API"}), "service")
     api.created(post(SERVICES, {"name": "Web"}), "other_service")
@@ -54,6 +54,11 @@ def api():
     api.created(post(INCIDENTS, changed(OPENING, title="Was down", start_time="2025-01-10T00:00:00Z")), "resolved_incident")
     api.created(post(INCIDENTS + "/{resolved_incident}/incident_updates", changed(RESOLVING, start_time="2025-01-11T00:00:00Z")),
                 "resolving_update")
+    api.created(post(INCIDENTS, changed(OPENING, title="Opened")), "retitled_incident")
+    for title, start, state in (("Latest", "2025-02-03T00:00:00Z", "published"), ("Posted last", "2025-02-02T00:00:00Z", "published"),
+                                ("Draft", "2025-02-04T00:00:00Z", "draft")):
+        api.created(post(INCIDENTS + "/{retitled_incident}/incident_updates", changed(NEXT, title=title, start_time=start, state=state)),
+                    "retitled_update")
     api.created(post(MAINTENANCES, WINDOW), "maintenance")
     api.world["subscriber"] = api.created(post(SUBSCRIPTIONS, {"address": "ops@example.com", "method_name": "email"}),
                                           "subscription")["subscriber_id"]
@@ -356,11 +361,13 @@ BEHAVIOURS = [
     behaviour("StatusHub: lists", "a range after the event", get(MAINTENANCES, start_time="2025-02-09T00:00:00Z"), 200,
               {"total": 0}),
     behaviour("StatusHub: lists", "an open incident runs into the far future", get(INCIDENTS, start_time="2030-01-01T00:00:00Z"),
-              200, {"data": [{"id": "{incident}", "end_time": None}]}),
+              200, {"data": [{"id": "{incident}", "end_time": None}, {"id": "{retitled_incident}", "end_time": None}]}),
     behaviour("Incidents and their updates", "list items carry id, title, start_time, end_time, last_incident_type",
               get(INCIDENTS, end_time="2025-01-20T00:00:00Z"), 200,
               {"data": [{"id": "{resolved_incident}", "title": "Fixed", "start_time": "2025-01-10T00:00:00Z",
                          "end_time": "2025-01-11T00:00:00Z", "last_incident_type": "resolved"}]}),
+    behaviour("Incidents and their updates", "the title is the latest published update's, by start_time",
+              get(INCIDENTS + "/{retitled_incident}"), 200, {"title": "Latest", "last_incident_type": "identified"}),
     behaviour("Incidents and their updates", "resolving sets the affected services back to up", get(INCIDENTS + "/{resolved_incident}"),
               200, {"service_statuses": [{"service_id": "{service}", "status": "up"}]}),
     behaviour("Incidents and their updates", "a read shows its updates with their service_statuses", get(INCIDENT), 200,
