@@ -121,6 +121,20 @@ class Api:
         return copy.deepcopy((sim.statusmate.components, sim.statushub.records, sim.statushub.platform_alert))
 
 
+def contract_tests(refusals, behaviours, error_fields):
+    """The two tests of a contract suite over its rows; the suite's module provides the `api` fixture."""
+
+    @pytest.mark.parametrize("invalid, valid, status, field, valid_status", refusals)
+    def test_refusal(api, invalid, valid, status, field, valid_status):
+        assert_refusal(api, invalid, valid, status, field, valid_status, error_fields)
+
+    @pytest.mark.parametrize("sent, status, expected", behaviours)
+    def test_behaviour(api, sent, status, expected):
+        assert_behaviour(api, sent, status, expected)
+
+    return test_refusal, test_behaviour
+
+
 def assert_refusal(api, invalid, valid, status, field, valid_status, error_fields):
     """The invalid request is refused as the row says and writes nothing; its valid twin succeeds.
 

@@ -6,7 +6,7 @@ The full list form behind the simulator switch is exercised in test_simulator.py
 import pytest
 
 from tests.unit.simulator.contract import (
-    ABSENT, PRESENT, Api, assert_behaviour, assert_refusal, behaviour, changed, delete, get, post, refusal, request, without,
+    ABSENT, PRESENT, Api, behaviour, changed, contract_tests, delete, get, post, refusal, request, without,
 )
 
 CREATE = "/api-components-create/"
@@ -142,11 +142,4 @@ BEHAVIOURS = [
 ]
 
 
-@pytest.mark.parametrize("invalid, valid, status, field, valid_status", REFUSALS)
-def test_refusal(api, invalid, valid, status, field, valid_status):
-    assert_refusal(api, invalid, valid, status, field, valid_status, error_fields)
-
-
-@pytest.mark.parametrize("sent, status, expected", BEHAVIOURS)
-def test_behaviour(api, sent, status, expected):
-    assert_behaviour(api, sent, status, expected)
+test_refusal, test_behaviour = contract_tests(REFUSALS, BEHAVIOURS, error_fields)
