@@ -191,17 +191,16 @@ posted_update:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_existing, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import (
     INCIDENT_TYPES,
     PUBLICATIONS,
     Incident,
-    ensure_absent,
-    ensure_present,
-    ensure_resolved,
+    ResolvedIncident,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import SERVICES_SPEC, utcnow
 
 
 def main():
@@ -221,14 +220,23 @@ def main():
         supports_check_mode=True,
     )
     now = utcnow()
-    errors = validation_errors(module.params, now)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, validation_errors(module.params, now))
     state = module.params["state"]
     if state == "resolved" and module.params["services"] is not None:
         module.warn("services is ignored with state=resolved: a resolved update carries no service statuses")
-    incident = Incident(Hub(module), module.params, now)
-    ensure = {"present": ensure_present, "resolved": ensure_resolved, "absent": ensure_absent}[state]
-    run(module, lambda: ensure(incident, module.check_mode).as_dict())
+    incident = (ResolvedIncident if state == "resolved" else Incident)(Hub(module), module.params, now)
+
+    def work():
+        if state == "absent":
+            outcome = ensure_absent(incident, module.check_mode)
+            return dict(changed=outcome.changed, diff=outcome.diff, incident=outcome.before or {})
+        outcome = (ensure_existing if state == "resolved" else ensure_present)(incident, module.check_mode)
+        result = dict(changed=outcome.changed, diff=outcome.diff, incident=outcome.after or {})
+        if incident.posted_update is not None:
+            result["posted_update"] = incident.posted_update
+        return result
+
+    run(module, work)
 
 
 if __name__ == "__main__":

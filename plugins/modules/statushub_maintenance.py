@@ -184,11 +184,10 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
-    SERVICES_SPEC,
     Maintenance,
     ensure_completed,
-    utcnow,
     validation_errors,
 )
 
@@ -211,8 +210,7 @@ def main():
         supports_check_mode=True,
     )
     now = utcnow()
-    errors = validation_errors(module.params)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, validation_errors(module.params))
     maintenance = Maintenance(Hub(module), module.params, now)
 
     def work():

@@ -84,7 +84,8 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert
 
 
 def main():
@@ -96,8 +97,7 @@ def main():
         ),
         supports_check_mode=True,
     )
-    errors = validation_errors(module.params)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, title_errors(module.params))
     alert = PlatformAlert(Hub(module), module.params)
 
     def work():
