@@ -44,18 +44,6 @@ def utcnow():
     return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
 
-def to_moment(value):
-    """An aware datetime from an API time or a validated option; None when there is none."""
-    if isinstance(value, datetime.datetime):
-        return value
-    return parse_time(value)
-
-
-def api_time(moment):
-    """The UTC text the API takes: 2025-02-01T00:00:00Z."""
-    return format_time(moment)
-
-
 def time_error(option, value, allow_now=False):
     """A message naming the option and value when the value is not a time with a zone, else None."""
     if value is None or (allow_now and value == NOW) or parse_time(value) is not None:
@@ -79,7 +67,7 @@ def range_query(params, query=None):
     query = dict(FLAGS_QUERY, **(query or {}))
     for option in ("start_time", "end_time"):
         if params.get(option):
-            query[option] = api_time(to_moment(params[option]))
+            query[option] = format_time(parse_time(params[option]))
     return query
 
 

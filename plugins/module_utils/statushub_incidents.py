@@ -17,12 +17,12 @@ __metaclass__ = type
 
 import datetime
 
+from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     FLAGS_QUERY,
     NOW,
     Event,
-    api_time,
     integer_errors,
     list_live,
     read_one_or_list,
@@ -30,7 +30,6 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     service_statuses,
     time_errors,
     title_errors,
-    to_moment,
 )
 
 INCIDENTS_PATH = "/incidents"
@@ -56,14 +55,14 @@ def validation_errors(params, now):
     """Messages naming the option and value of everything wrong before any request."""
     errors = time_errors(params, ("start_time",), allow_now=("start_time",))
     start = params.get("start_time")
-    if not errors and start not in (None, NOW) and to_moment(start) > now:
+    if not errors and start not in (None, NOW) and parse_time(start) > now:
         errors.append("start_time must not be in the future (an incident has started), got %r" % start)
     return errors + integer_errors(params, ("id",)) + title_errors(params)
 
 
 def update_order(update):
     """Updates are ordered by start_time (API_CONTRACT.md), by creation when a read has none, then by id."""
-    moment = to_moment(update.get("start_time")) or to_moment(update.get("created_at")) or EPOCH
+    moment = parse_time(update.get("start_time")) or parse_time(update.get("created_at")) or EPOCH
     return moment, update.get("id") if update.get("id") is not None else UNPOSTED
 
 
@@ -120,7 +119,7 @@ class Incident(Event):
     def find(self):
         if self.params.get("id"):
             return self.read(self.params["id"])
-        listed = list_live(self.hub, INCIDENTS_PATH, dict(FLAGS_QUERY, start_time=api_time(self.now)))
+        listed = list_live(self.hub, INCIDENTS_PATH, dict(FLAGS_QUERY, start_time=format_time(self.now)))
         matches = [item for item in listed if is_open(item) and item.get("title") == self.params["title"]]
         found = single_match(matches, "%s (among the open incidents)" % self.describe(), self.kind)
         return None if found is None else self.read(found["id"])
@@ -148,7 +147,7 @@ class Incident(Event):
         body.setdefault("incident_type", DEFAULT_INCIDENT_TYPE)
         body.setdefault("service_statuses", [])
         start = self.params.get("start_time")
-        body["start_time"] = api_time(self.now if start in (None, NOW) else to_moment(start))
+        body["start_time"] = format_time(self.now if start in (None, NOW) else parse_time(start))
         return self.with_silent(body)
 
     def create(self, desired):
@@ -159,8 +158,8 @@ class Incident(Event):
 
     def update_start(self, current):
         """A new update starts now, never before the incident or its latest update (whatever the clocks say)."""
-        starts = [self.now] + [to_moment(item.get("start_time")) for item in (current, latest_update(current))]
-        return api_time(max(moment for moment in starts if moment is not None))
+        starts = [self.now] + [parse_time(item.get("start_time")) for item in (current, latest_update(current))]
+        return format_time(max(moment for moment in starts if moment is not None))
 
     def update_body(self, current, desired):
         """One new update: what the task sets, the rest carried from the latest update."""

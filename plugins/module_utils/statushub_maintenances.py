@@ -15,19 +15,18 @@ __metaclass__ = type
 
 import datetime
 
+from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     FLAGS_QUERY,
     NOW,
     Event,
-    api_time,
     integer_errors,
     list_live,
     read_one_or_list,
     service_statuses,
     time_errors,
     title_errors,
-    to_moment,
 )
 
 MAINTENANCES_PATH = "/maintenances"
@@ -45,7 +44,7 @@ def validation_errors(params):
         errors.append("duration must be at least 1 minute, got %s" % params["duration"])
     errors += title_errors(params)
     start, end = params.get("start_time"), params.get("end_time")
-    if not errors and start and start != NOW and end and to_moment(end) <= to_moment(start):
+    if not errors and start and start != NOW and end and parse_time(end) <= parse_time(start):
         errors.append("end_time must be after start_time, got start_time=%r and end_time=%r" % (start, end))
     return errors
 
@@ -59,25 +58,25 @@ class Maintenance(Event):
     def find(self):
         if self.params.get("id"):
             return self.read(self.params["id"])
-        windows = list_live(self.hub, MAINTENANCES_PATH, dict(FLAGS_QUERY, start_time=api_time(self.now)))
+        windows = list_live(self.hub, MAINTENANCES_PATH, dict(FLAGS_QUERY, start_time=format_time(self.now)))
         matches = [item for item in windows if item.get("title") == self.params["title"] and not self.ended(item)]
         return single_match(matches, "%s (among the maintenances that have not ended)" % self.describe(), self.kind)
 
     def ended(self, window):
-        end = to_moment(window.get("end_time"))
+        end = parse_time(window.get("end_time"))
         return end is not None and end <= self.now
 
     def started(self, window):
-        start = to_moment(window.get("start_time"))
+        start = parse_time(window.get("start_time"))
         return start is not None and start <= self.now
 
     def completion_time(self, window):
         """Now, or one second after the start for a window that began this very second: the API needs end > start."""
-        return max(self.now, to_moment(window["start_time"]) + datetime.timedelta(seconds=1))
+        return max(self.now, parse_time(window["start_time"]) + datetime.timedelta(seconds=1))
 
     def absolute_start(self):
         start = self.params.get("start_time")
-        return None if start in (None, NOW) else to_moment(start)
+        return None if start in (None, NOW) else parse_time(start)
 
     def desired(self):
         """The fields that can be compared: `now` and a duration after `now` are not."""
@@ -90,11 +89,11 @@ class Maintenance(Event):
             fields["service_statuses"] = service_statuses(self.names, params["services"])
         start = self.absolute_start()
         if start is not None:
-            fields["start_time"] = api_time(start)
+            fields["start_time"] = format_time(start)
         if params.get("end_time"):
-            fields["end_time"] = api_time(to_moment(params["end_time"]))
+            fields["end_time"] = format_time(parse_time(params["end_time"]))
         elif params.get("duration") and start is not None:
-            fields["end_time"] = api_time(start + datetime.timedelta(minutes=params["duration"]))
+            fields["end_time"] = format_time(start + datetime.timedelta(minutes=params["duration"]))
         return fields
 
     def creation_body(self, desired):
@@ -106,18 +105,18 @@ class Maintenance(Event):
         if self.params.get("end_time") is None and self.params.get("duration") is None:
             raise ReconcileError("%s does not exist; end_time or duration is required to create it" % self.describe())
         body = dict(desired)
-        body["start_time"] = api_time(start)
+        body["start_time"] = format_time(start)
         if "end_time" not in body:
-            body["end_time"] = api_time(start + datetime.timedelta(minutes=self.params["duration"]))
+            body["end_time"] = format_time(start + datetime.timedelta(minutes=self.params["duration"]))
         self.check_window(body)
         return self.with_silent(body)
 
     def check_window(self, window):
         """The window as it would be after the change must end after it starts (checked before any write)."""
-        start, end = to_moment(window.get("start_time")), to_moment(window.get("end_time"))
+        start, end = parse_time(window.get("start_time")), parse_time(window.get("end_time"))
         if start is not None and end is not None and end <= start:
             raise ReconcileError("%s would end before it starts: end_time %s is not after start_time %s"
-                                 % (self.describe(), api_time(end), api_time(start)))
+                                 % (self.describe(), format_time(end), format_time(start)))
 
     def create(self, desired):
         return self.hub.post(MAINTENANCES_PATH, self.creation_body(desired))
@@ -145,7 +144,7 @@ def ensure_completed(maintenance, check_mode):
         if not check_mode:
             maintenance.delete(current)
         return Outcome("delete", current, None)
-    changes = maintenance.changes(current, {"end_time": api_time(maintenance.completion_time(current))})
+    changes = maintenance.changes(current, {"end_time": format_time(maintenance.completion_time(current))})
     if not changes:
         return Outcome("none", current, current)
     after = dict(current, **changes) if check_mode else maintenance.update(current, {}, changes)
@@ -158,7 +157,7 @@ def matches_filters(window, params, now):
         return False
     if not (params.get("upcoming") or params.get("in_progress")):
         return True
-    start, end = to_moment(window.get("start_time")), to_moment(window.get("end_time"))
+    start, end = parse_time(window.get("start_time")), parse_time(window.get("end_time"))
     upcoming = start is not None and start > now
     in_progress = start is not None and start <= now and (end is None or end > now)
     return bool((params.get("upcoming") and upcoming) or (params.get("in_progress") and in_progress))

@@ -20,6 +20,11 @@ description:
     incident's latest update; when anything differs, one update is posted, else nothing is sent.
   - Options not set are not compared, and a posted update carries them from the latest update, except O(body),
     which is the message of the new update.
+  - Every update the module posts is whole, as the API requires: its title, its type, its start time (now in UTC,
+    never before the incident's start or its latest update) and, unless it resolves the incident, its service statuses
+    (those of O(services), else those of the latest update; an empty list for an incident that affects no service).
+  - Bad values are refused before any request, naming the option and the value: a title with HTML, a time without
+    a zone, a boolean O(id).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -38,6 +43,7 @@ options:
     description:
       - The incident's title. Without O(id), it identifies the incident among the open incidents.
       - Required to open an incident. With O(id), a different title is posted as an update.
+      - Plain text; a title with HTML tags or entities (such as C(<b>) or C(&amp;)) is refused.
     type: str
   id:
     description:
@@ -58,6 +64,8 @@ options:
     description:
       - The affected services and their status. When given, the whole list is compared (in any order) with the
         latest update's.
+      - Unset, an incident is opened affecting no service (an empty list is sent), and an update carries the services
+        of the latest update.
       - Not sent with O(state=resolved), because resolving sets the affected services back to C(up).
     type: list
     elements: dict
@@ -84,7 +92,10 @@ options:
     choices: [draft, unconfirmed, published]
   start_time:
     description:
-      - When the incident started, ISO-8601 (a time without an offset is UTC) or V(now), not in the future.
+      - When the incident started, ISO-8601 with a zone (C(2025-02-01T12:00:00Z) or an offset such as C(+02:00)), or
+        V(now); not in the future.
+      - StatusHub times are UTC; a time with another offset is converted to UTC before it is sent, and a time without
+        a zone is refused (it would be read in the controller's zone).
       - Used only when the incident is opened; V(now) when not set. Never compared afterwards.
     type: str
   state:

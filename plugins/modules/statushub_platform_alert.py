@@ -32,6 +32,7 @@ options:
   title:
     description:
       - The alert's title. Required to set an alert when the hub has none.
+      - Plain text; a title with HTML tags or entities (such as C(<b>) or C(&amp;)) is refused before any request.
     type: str
   body:
     description:
