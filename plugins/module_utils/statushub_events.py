@@ -21,7 +21,7 @@ from ansible_collections.statusops.status.plugins.module_utils.common import (
     normalise_time,
     parse_time,
 )
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, ServiceNames, is_deleted
 
 SERVICE_STATUSES = ("up", "degraded-performance", "down")
@@ -135,7 +135,9 @@ class Event(Resource):
     """An incident or a maintenance: found by id or by title, its fields compared as events compare."""
 
     kind = None
+    list_path = None
     path = None  # the path of one event, with %s for its id
+    among = None  # the events a title is looked for among, as a phrase
 
     def __init__(self, hub, params, now=None):
         self.hub = hub
@@ -150,6 +152,22 @@ class Event(Resource):
 
     def read(self, event_id):
         return self.hub.read(self.path % event_id)
+
+    def find(self):
+        if self.params.get("id"):
+            return self.read(self.params["id"])
+        listed = list_live(self.hub, self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.now)))
+        matches = [item for item in listed if item.get("title") == self.params["title"] and self.is_current(item)]
+        found = single_match(matches, "%s (among %s)" % (self.describe(), self.among), self.kind)
+        return None if found is None else self.completed(found)
+
+    def is_current(self, event):
+        """Whether a listed event can be the one a title names (an open incident, a window not ended)."""
+        raise NotImplementedError
+
+    def completed(self, listed):
+        """The event as the module works with it, from its list item."""
+        return listed
 
     def normalise(self, field, value):
         return normalise_event_field(field, value)

@@ -18,13 +18,11 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
-    FLAGS_QUERY,
     NOW,
     Event,
     integer_errors,
-    list_live,
     read_one_or_list,
     sent_statuses,
     service_statuses,
@@ -107,7 +105,9 @@ class Incident(Event):
     """One incident, by id or by title among the open incidents; compared against its latest update (state=present)."""
 
     kind = "incident"
+    list_path = INCIDENTS_PATH
     path = INCIDENT_PATH
+    among = "the open incidents"
 
     def __init__(self, hub, params, now=None):
         super(Incident, self).__init__(hub, params, now)
@@ -116,13 +116,12 @@ class Incident(Event):
     def read(self, incident_id):
         return with_sorted_updates(super(Incident, self).read(incident_id))
 
-    def find(self):
-        if self.params.get("id"):
-            return self.read(self.params["id"])
-        listed = list_live(self.hub, INCIDENTS_PATH, dict(FLAGS_QUERY, start_time=format_time(self.now)))
-        matches = [item for item in listed if is_open(item) and item.get("title") == self.params["title"]]
-        found = single_match(matches, "%s (among the open incidents)" % self.describe(), self.kind)
-        return None if found is None else self.read(found["id"])
+    def is_current(self, incident):
+        return is_open(incident)
+
+    def completed(self, listed):
+        """A list item lacks the updates: the incident is read whole."""
+        return self.read(listed["id"])
 
     def compared(self, current):
         return latest_update(current)

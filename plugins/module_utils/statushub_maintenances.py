@@ -16,13 +16,11 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError, single_match
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
-    FLAGS_QUERY,
     NOW,
     Event,
     integer_errors,
-    list_live,
     read_one_or_list,
     service_statuses,
     time_errors,
@@ -53,14 +51,12 @@ class Maintenance(Event):
     """One maintenance window, by id or by title among the windows not ended yet."""
 
     kind = "maintenance"
+    list_path = MAINTENANCES_PATH
     path = MAINTENANCE_PATH
+    among = "the maintenances that have not ended"
 
-    def find(self):
-        if self.params.get("id"):
-            return self.read(self.params["id"])
-        windows = list_live(self.hub, MAINTENANCES_PATH, dict(FLAGS_QUERY, start_time=format_time(self.now)))
-        matches = [item for item in windows if item.get("title") == self.params["title"] and not self.ended(item)]
-        return single_match(matches, "%s (among the maintenances that have not ended)" % self.describe(), self.kind)
+    def is_current(self, window):
+        return not self.ended(window)
 
     def ended(self, window):
         end = parse_time(window.get("end_time"))

@@ -10,7 +10,7 @@ import pytest
 from ansible_collections.statusops.status.plugins.modules import statushub_incident
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    HUB, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, envelope, fix_clock, services,
+    HUB, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, assert_refused, envelope, fix_clock, services,
 )
 
 LIST_CALL = ("GET", PATH + "/incidents?%s&extend=flags&start_time=%s&%s" % (V, NOW_TEXT, PAGE))
@@ -271,9 +271,7 @@ def test_refused_before_any_request(run_module, http, options, message):
         http.get(HUB + "/incidents/1001", json=OPENED)
         assert "failed" not in run_module(statushub_incident, args(**options))
         return
-    result = run_module(statushub_incident, args(**options))
-    assert result["failed"] is True and message in result["msg"]
-    assert len(http.calls) == 0
+    assert_refused(run_module, http, statushub_incident, options, message)
 
 
 def test_a_start_time_with_an_offset_opens_the_incident_at_that_instant_in_utc(run_module, http):

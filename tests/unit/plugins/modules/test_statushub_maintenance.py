@@ -10,7 +10,7 @@ import pytest
 from ansible_collections.statusops.status.plugins.modules import statushub_maintenance, statushub_maintenance_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, envelope, fix_clock, services,
+    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, assert_refused, envelope, fix_clock, services,
 )
 
 LIST_CALL = ("GET", PATH + "/maintenances?%s&extend=flags&start_time=%s&%s" % (V, NOW_TEXT, PAGE))
@@ -237,9 +237,7 @@ ZONE = "must say its zone: Z for UTC or an offset such as +02:00 (StatusHub time
      "title must be plain text, without HTML tags or entities, got 'Deploy <script>alert(1)</script>'"),
 ])
 def test_refused_before_any_request(run_module, http, options, message):
-    result = run_module(statushub_maintenance, args(**options))
-    assert result["failed"] is True and message in result["msg"]
-    assert len(http.calls) == 0
+    assert_refused(run_module, http, statushub_maintenance, options, message)
 
 
 def test_plain_text_with_angle_brackets_and_ampersands_is_a_title(run_module, http):
