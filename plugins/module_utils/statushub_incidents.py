@@ -113,11 +113,11 @@ class Incident(Event):
         super(Incident, self).__init__(hub, params, now)
         self.posted_update = None  # the update this task posted, or would post in check mode
 
-    def read(self, incident_id):
-        return with_sorted_updates(super(Incident, self).read(incident_id))
+    def read(self, event_id):
+        return with_sorted_updates(super(Incident, self).read(event_id))
 
-    def is_current(self, incident):
-        return is_open(incident)
+    def is_current(self, event):
+        return is_open(event)
 
     def completed(self, listed):
         """A list item lacks the updates: the incident is read whole."""

@@ -55,8 +55,8 @@ class Maintenance(Event):
     path = MAINTENANCE_PATH
     among = "the maintenances that have not ended"
 
-    def is_current(self, window):
-        return not self.ended(window)
+    def is_current(self, event):
+        return not self.ended(event)
 
     def ended(self, window):
         end = parse_time(window.get("end_time"))

@@ -20,11 +20,11 @@ description:
     incident's latest update; when anything differs, one update is posted, else nothing is sent.
   - Options not set are not compared, and a posted update carries them from the latest update, except O(body),
     which is the message of the new update.
-  - Every update the module posts is whole, as the API requires: its title, its type, its start time (now in UTC,
+  - Every update the module posts is whole, as the API requires, with its title, its type, its start time (now in UTC,
     never before the incident's start or its latest update) and, unless it resolves the incident, its service statuses
     (those of O(services), else those of the latest update; an empty list for an incident that affects no service).
-  - Bad values are refused before any request, naming the option and the value: a title with HTML, a time without
-    a zone, a boolean O(id).
+  - Bad values are refused before any request, naming the option and the value, such as a title with HTML, a time
+    without a zone or a boolean O(id).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:

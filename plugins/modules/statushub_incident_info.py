@@ -34,8 +34,8 @@ options:
     type: bool
   start_time:
     description:
-      - With O(end_time), the range the incidents must overlap (the API's filter), ISO-8601 with a zone: C(Z) or an
-        offset, converted to UTC; a time without a zone is refused. Missing bounds are open;
+      - With O(end_time), the range the incidents must overlap (the API's filter), ISO-8601 with a zone (C(Z) or an
+        offset, converted to UTC; a time without a zone is refused). Missing bounds are open;
         an open incident runs into the far future.
     type: str
   end_time:

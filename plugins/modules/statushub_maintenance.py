@@ -23,8 +23,8 @@ description:
     compared, so C(Z) and C(+00:00) forms of one time are equal; a time without a zone is refused.
   - A change is checked as the window would be after it (the window's current times merged with those the task
     sets) and refused before any write if the window would end before it starts.
-  - Bad values are refused before any request, naming the option and the value: a title with HTML, a time without
-    a zone, a boolean O(id) or O(duration).
+  - Bad values are refused before any request, naming the option and the value, such as a title with HTML, a time
+    without a zone or a boolean O(id) or O(duration).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:

@@ -40,8 +40,8 @@ options:
     default: false
   start_time:
     description:
-      - With O(end_time), the range the windows must overlap (the API's filter), ISO-8601 with a zone: C(Z) or an
-        offset, converted to UTC; a time without a zone is refused. Missing bounds are open.
+      - With O(end_time), the range the windows must overlap (the API's filter), ISO-8601 with a zone (C(Z) or an
+        offset, converted to UTC; a time without a zone is refused). Missing bounds are open.
     type: str
   end_time:
     description:
