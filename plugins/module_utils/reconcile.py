@@ -33,6 +33,10 @@ class Resource:
         """The form in which values of a field compare (None and "", list order, time zones)."""
         return value
 
+    def compared(self, current):
+        """What the desired fields are compared with: the object itself, or a view of it (such as its latest part)."""
+        return current
+
     def changes(self, current, desired):
         """The desired fields whose normalised value differs from the current one."""
         return dict((field, value) for field, value in desired.items()
@@ -60,11 +64,12 @@ class Resource:
 class Outcome:
     """What the engine did (or would do) to one object."""
 
-    def __init__(self, action, before=None, after=None, changes=None):
+    def __init__(self, action, before=None, after=None, changes=None, view=None):
         self.action = action  # one of: none, create, update, delete
         self.before = before
         self.after = after
         self.changes = changes or {}
+        self.view = view  # the view of before and after that an update's diff shows (Resource.compared)
 
     @property
     def changed(self):
@@ -78,9 +83,12 @@ class Outcome:
         if self.action == "delete":
             return {"before": dict(self.before or {}), "after": {}}
         keys = sorted(self.changes)
+        before, after = self.before or {}, self.after or {}
+        if self.view is not None:
+            before, after = self.view(before), self.view(after)
         return {
-            "before": dict((key, (self.before or {}).get(key)) for key in keys),
-            "after": dict((key, (self.after or {}).get(key)) for key in keys),
+            "before": dict((key, before.get(key)) for key in keys),
+            "after": dict((key, after.get(key)) for key in keys),
         }
 
 
@@ -101,11 +109,23 @@ def ensure_present(resource, check_mode):
     if current is None:
         after = resource.preview(None, desired) if check_mode else create_once(resource, desired)
         return Outcome("create", None, after)
-    changes = resource.changes(current, desired)
+    return update_if_changed(resource, current, desired, check_mode)
+
+
+def ensure_existing(resource, check_mode):
+    """Like ensure_present for a state that changes an object but never creates one (such as resolved)."""
+    current = resource.find()
+    if current is None:
+        return Outcome("none")
+    return update_if_changed(resource, current, resource.desired(), check_mode)
+
+
+def update_if_changed(resource, current, desired, check_mode):
+    changes = resource.changes(resource.compared(current), desired)
     if not resource.must_update(current, desired, changes):
         return Outcome("none", current, current)
     after = resource.preview(current, desired) if check_mode else resource.update(current, desired, changes)
-    return Outcome("update", current, after, changes)
+    return Outcome("update", current, after, changes, view=resource.compared)
 
 
 def ensure_absent(resource, check_mode):

@@ -9,6 +9,7 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import env_fallback
 
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
 
@@ -17,6 +18,8 @@ API_VERSION = "V3-R1"
 RATE_LIMITS = {"GET": 30, "OTHER": 5}
 # assumed: the largest page size the API accepts (the vendor's example uses 25).
 MAX_PER_PAGE = 100
+# Reads ask for the flags, so that a soft-deleted object is seen as deleted (deletes are soft).
+FLAGS_QUERY = {"extend": "flags"}
 
 
 def argument_spec(**extra):
@@ -24,6 +27,10 @@ def argument_spec(**extra):
                            extra=dict(hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"]))))
     spec.update(extra)
     return spec
+
+
+def is_deleted(item):
+    return bool((item.get("flags") or {}).get("deleted"))
 
 
 class Hub:
@@ -35,6 +42,19 @@ class Hub:
 
     def get(self, path, query=None):
         return self.api.get(self.prefix + path, query)
+
+    def read(self, path, flags=True):
+        """The one object at path, or None when there is none: 404, an empty answer, or soft-deleted.
+
+        flags=False for a resource without soft deletes (nor flags to ask for).
+        """
+        try:
+            item = self.get(path, FLAGS_QUERY if flags else None)
+        except ApiError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return None if not item or is_deleted(item) else item
 
     def post(self, path, body):
         return self.api.post(self.prefix + path, body)

@@ -6,7 +6,9 @@
 An incident is not updated itself: it changes by incident updates. ``present``
 compares the requested update with the incident's latest update and posts one
 update when anything differs; ``resolved`` posts a ``resolved`` update, which
-never carries service statuses.
+never carries service statuses. Every update the API is sent is whole: title,
+start time, type and (unless it resolves) the service statuses, the fields the
+task does not set carried from the latest update.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,24 +17,17 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    Outcome,
-    ReconcileError,
-    create_once,
-    single_match,
-)
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent as engine_ensure_absent
-from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
-    FLAGS_QUERY,
+from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
-    api_time,
-    get_live,
-    list_live,
-    range_query,
+    integer_errors,
+    read_one_or_list,
+    sent_statuses,
     service_statuses,
-    time_error,
-    to_moment,
+    time_errors,
+    title_errors,
 )
 
 INCIDENTS_PATH = "/incidents"
@@ -47,28 +42,31 @@ DEFAULT_INCIDENT_TYPE = "investigating"
 UPDATES_KEY = "incident_updates"
 # The fields of an update that `present` compares: option name -> API field.
 COMPARED = (("title", "title"), ("body", "body"), ("incident_type", "incident_type"), ("publication", "state"))
-# Fields of the latest update carried into a new one when the task does not set them.
-CARRIED = ("title", "incident_type", "service_statuses", "state")
+# Fields of the latest update carried into a new one when the task does not set them (service statuses too).
+CARRIED = ("title", "incident_type", "state")
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+# An update not posted yet (a check-mode preview) has no id and sorts after every posted one.
+UNPOSTED = float("inf")
 
 
 def validation_errors(params, now):
     """Messages naming the option and value of everything wrong before any request."""
-    errors = []
-    message = time_error("start_time", params.get("start_time"), allow_now=True)
-    if message:
-        errors.append(message)
-    elif params.get("start_time") not in (None, NOW) and to_moment(params["start_time"]) > now:
-        errors.append("start_time must not be in the future (an incident has started), got %r" % params["start_time"])
-    if params.get("title") is not None and not params["title"].strip():
-        errors.append("title must not be blank, got %r" % params["title"])
-    return errors
+    errors = time_errors(params, ("start_time",), allow_now=("start_time",))
+    start = params.get("start_time")
+    if not errors and start not in (None, NOW) and parse_time(start) > now:
+        errors.append("start_time must not be in the future (an incident has started), got %r" % start)
+    return errors + integer_errors(params, ("id",)) + title_errors(params)
+
+
+def update_order(update):
+    """Updates are ordered by start_time (API_CONTRACT.md), by creation when a read has none, then by id."""
+    moment = parse_time(update.get("start_time")) or parse_time(update.get("created_at")) or EPOCH
+    return moment, update.get("id") if update.get("id") is not None else UNPOSTED
 
 
 def newest_first(updates):
-    """Updates sorted newest first, by creation time and then id (whatever order the API lists them in)."""
-    return sorted(updates or [], key=lambda update: (to_moment(update.get("created_at")) or EPOCH, update.get("id") or 0),
-                  reverse=True)
+    """Updates sorted newest first, whatever order the API lists them in."""
+    return sorted(updates or [], key=update_order, reverse=True)
 
 
 def with_sorted_updates(incident):
@@ -91,21 +89,42 @@ def is_open(incident):
     return incident.get("end_time") is None
 
 
+def previewed(incident, body):
+    """The incident as it would be with one more update (a resolved one ends it)."""
+    after = dict(incident)
+    after[UPDATES_KEY] = [dict(body)] + list(incident.get(UPDATES_KEY) or [])
+    after["last_incident_type"] = body["incident_type"]
+    if body.get("state", "published") == "published":
+        after["title"] = body["title"]
+    if body["incident_type"] == RESOLVED:
+        after["end_time"] = body["start_time"]
+    return after
+
+
 class Incident(Event):
-    """One incident, by id or by title among the open incidents; compared against its latest update."""
+    """One incident, by id or by title among the open incidents; compared against its latest update (state=present)."""
 
     kind = "incident"
+    list_path = INCIDENTS_PATH
+    path = INCIDENT_PATH
+    among = "the open incidents"
 
-    def read(self, incident_id):
-        return with_sorted_updates(get_live(self.hub, INCIDENT_PATH % incident_id))
+    def __init__(self, hub, params, now=None):
+        super(Incident, self).__init__(hub, params, now)
+        self.posted_update = None  # the update this task posted, or would post in check mode
 
-    def find(self):
-        if self.params.get("id"):
-            return self.read(self.params["id"])
-        listed = list_live(self.hub, INCIDENTS_PATH, dict(FLAGS_QUERY, start_time=api_time(self.now)))
-        matches = [item for item in listed if is_open(item) and item.get("title") == self.params["title"]]
-        found = single_match(matches, "%s (among the open incidents)" % self.describe(), self.kind)
-        return None if found is None else self.read(found["id"])
+    def read(self, event_id):
+        return with_sorted_updates(super(Incident, self).read(event_id))
+
+    def is_current(self, event):
+        return is_open(event)
+
+    def completed(self, listed):
+        """A list item lacks the updates: the incident is read whole."""
+        return self.read(listed["id"])
+
+    def compared(self, current):
+        return latest_update(current)
 
     def desired(self):
         """The update the task asks for, in the API's shape: only what it sets."""
@@ -114,12 +133,20 @@ class Incident(Event):
             fields["service_statuses"] = service_statuses(self.names, self.params["services"])
         return fields
 
+    def must_update(self, current, desired, changes):
+        if changes and not is_open(current):
+            raise ReconcileError("%s is resolved and takes no more updates; it differs in %s"
+                                 % (self.describe(), ", ".join(sorted(changes))))
+        return bool(changes)
+
     def creation_body(self, desired):
+        """The incident's first update: a type, and service statuses (an empty list when it affects no service)."""
         self.refuse_unknown_id()
         body = dict(desired)
         body.setdefault("incident_type", DEFAULT_INCIDENT_TYPE)
+        body.setdefault("service_statuses", [])
         start = self.params.get("start_time")
-        body["start_time"] = api_time(self.now if start in (None, NOW) else to_moment(start))
+        body["start_time"] = format_time(self.now if start in (None, NOW) else parse_time(start))
         return self.with_silent(body)
 
     def create(self, desired):
@@ -128,117 +155,55 @@ class Incident(Event):
             return self.read(created["id"])
         return with_sorted_updates(created)
 
-    def update_body(self, latest, desired):
+    def update_start(self, current):
+        """A new update starts now, never before the incident or its latest update (whatever the clocks say)."""
+        starts = [self.now] + [parse_time(item.get("start_time")) for item in (current, latest_update(current))]
+        return format_time(max(moment for moment in starts if moment is not None))
+
+    def update_body(self, current, desired):
         """One new update: what the task sets, the rest carried from the latest update."""
+        latest = latest_update(current)
         body = dict((field, latest[field]) for field in CARRIED if latest.get(field) is not None)
-        if "service_statuses" in body:
-            body["service_statuses"] = [{"service_id": item["service_id"], "status": item["status"]} for item in body["service_statuses"]]
+        body["service_statuses"] = sent_statuses(latest.get("service_statuses"))
         body.update(desired)
+        body["start_time"] = self.update_start(current)
         return self.with_silent(body)
 
-    def post_update(self, incident, body):
-        posted = self.hub.post(UPDATES_PATH % incident["id"], body)
-        return self.read(incident["id"]) or incident, posted
-
-    def delete(self, current):
-        self.hub.delete(INCIDENT_PATH % current["id"])
+    def update(self, current, desired, changes):
+        self.posted_update = self.hub.post(UPDATES_PATH % current["id"], self.update_body(current, desired))
+        return self.read(current["id"]) or current
 
     def preview(self, current, desired):
-        body = self.creation_body(desired)
-        first = dict((key, value) for key, value in body.items() if key != "start_time")
-        return {"title": body.get("title"), "start_time": body["start_time"], "end_time": None,
-                "last_incident_type": body["incident_type"], UPDATES_KEY: [first]}
+        if current is None:
+            body = self.creation_body(desired)
+            return {"title": body.get("title"), "start_time": body["start_time"], "end_time": None,
+                    "last_incident_type": body["incident_type"], UPDATES_KEY: [body]}
+        self.posted_update = self.update_body(current, desired)
+        return previewed(current, self.posted_update)
 
 
-def update_view(update):
-    """The compared fields of an update (for diffs)."""
-    view = dict((field, update.get(field)) for _option, field in COMPARED)
-    view["service_statuses"] = update.get("service_statuses")
-    return view
+class ResolvedIncident(Incident):
+    """An open incident to resolve: the one change is a resolved update, which carries no service statuses."""
 
+    def desired(self):
+        return {"incident_type": RESOLVED}
 
-def previewed(incident, body, end_time=None):
-    """The incident as it would be with one more update."""
-    after = dict(incident)
-    after[UPDATES_KEY] = [dict(body)] + list(incident.get(UPDATES_KEY) or [])
-    after["last_incident_type"] = body.get("incident_type")
-    if body.get("title") and body.get("state", "published") == "published":
-        after["title"] = body["title"]
-    if end_time:
-        after["end_time"] = end_time
-    return after
+    def must_update(self, current, desired, changes):
+        return bool(changes) and is_open(current)
 
-
-class Result:
-    """What a task did: the outcome (changed, diff), the incident and the update posted."""
-
-    def __init__(self, outcome, incident=None, posted_update=None):
-        self.outcome = outcome
-        self.incident = incident or {}
-        self.posted_update = posted_update
-
-    def as_dict(self):
-        result = dict(changed=self.outcome.changed, diff=self.outcome.diff, incident=self.incident)
-        if self.posted_update is not None:
-            result["posted_update"] = self.posted_update
-        return result
-
-
-def ensure_present(incident, check_mode):
-    """Create the incident, or post one update when the requested one differs from the latest."""
-    current = incident.find()
-    desired = incident.desired()
-    if current is None:
-        after = incident.preview(None, desired) if check_mode else create_once(incident, desired)
-        return Result(Outcome("create", None, after), after)
-    latest = latest_update(current)
-    changes = incident.changes(latest, desired)
-    if not changes:
-        return Result(Outcome("none", current, current), current)
-    if not is_open(current):
-        raise ReconcileError("%s is resolved and takes no more updates; it differs in %s"
-                             % (incident.describe(), ", ".join(sorted(changes))))
-    body = incident.update_body(latest, desired)
-    if check_mode:
-        after, posted = previewed(current, body), body
-    else:
-        after, posted = incident.post_update(current, body)
-    outcome = Outcome("update", update_view(latest), dict(update_view(latest), **desired), changes)
-    return Result(outcome, after, posted)
-
-
-def ensure_resolved(incident, check_mode):
-    """Post a resolved update to an open incident (never with service statuses); anything else is left alone."""
-    current = incident.find()
-    if current is None or not is_open(current):
-        return Result(Outcome("none", current, current), current)
-    latest = latest_update(current)
-    body = {"incident_type": RESOLVED, "title": incident.params.get("title") or latest.get("title")}
-    for option, field in (("body", "body"), ("publication", "state")):
-        if incident.params.get(option) is not None:
-            body[field] = incident.params[option]
-    body = incident.with_silent(body)
-    if check_mode:
-        after, posted = previewed(current, body, end_time=api_time(incident.now)), body
-    else:
-        after, posted = incident.post_update(current, body)
-    before = {"incident_type": latest.get("incident_type"), "end_time": None}
-    outcome = Outcome("update", before, {"incident_type": RESOLVED, "end_time": after.get("end_time")}, before)
-    return Result(outcome, after, posted)
-
-
-def ensure_absent(incident, check_mode):
-    outcome = engine_ensure_absent(incident, check_mode)
-    return Result(outcome, outcome.before)
+    def update_body(self, current, desired):
+        params = self.params
+        body = {"title": params.get("title") or latest_update(current).get("title"), "incident_type": RESOLVED,
+                "start_time": self.update_start(current)}
+        for option, field in (("body", "body"), ("publication", "state")):
+            if params.get(option) is not None:
+                body[field] = params[option]
+        return self.with_silent(body)
 
 
 def list_incidents(hub, params):
     """The incidents the info module's options select."""
-    if params.get("id"):
-        found = get_live(hub, INCIDENT_PATH % params["id"])
-        incidents = [found] if found else []
-    else:
-        incidents = list_live(hub, INCIDENTS_PATH, range_query(params))
+    incidents = read_one_or_list(hub, params, INCIDENT_PATH, INCIDENTS_PATH)
     if params.get("title") is not None:
         incidents = [item for item in incidents if item.get("title") == params["title"]]
     if params.get("open") is not None:

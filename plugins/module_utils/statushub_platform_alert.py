@@ -7,19 +7,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource
 
 # assumed (API_CONTRACT.md): the concept is documented, the path is not. GET answers 404 when the hub
 # has no alert, PUT sets it (a partial update once it exists), DELETE clears it.
 PLATFORM_ALERT_PATH = "/platform_alert"
 FIELDS = ("title", "body")
-
-
-def validation_errors(params):
-    if params.get("title") is not None and not params["title"].strip():
-        return ["title must not be blank, got %r" % params["title"]]
-    return []
 
 
 class PlatformAlert(Resource):
@@ -30,13 +23,7 @@ class PlatformAlert(Resource):
         self.params = params
 
     def find(self):
-        try:
-            alert = self.hub.get(PLATFORM_ALERT_PATH)
-        except ApiError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        return alert or None
+        return self.hub.read(PLATFORM_ALERT_PATH, flags=False)
 
     def desired(self):
         return dict((field, self.params[field]) for field in FIELDS if self.params.get(field) is not None)

@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
     Resource,
@@ -16,6 +15,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     plan_set,
     single_match,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statushub import is_deleted
 
 SERVICES_PATH = "/services"
 SERVICE_PATH = "/services/%s"
@@ -34,10 +34,6 @@ SERVICE_FIELD_SPEC = dict(
 def normalise(service):
     """A service as the modules return it: id, name and description ('' when unset)."""
     return {"id": service.get("id"), "name": service.get("name"), "description": service.get("description") or ""}
-
-
-def is_deleted(service):
-    return bool((service.get("flags") or {}).get("deleted"))
 
 
 def validation_errors(fields, where=""):
@@ -70,13 +66,8 @@ class Services:
 
     def get(self, service_id):
         """The service, or None when the hub has no (live) service with that id."""
-        try:
-            item = self.hub.get(SERVICE_PATH % service_id)
-        except ApiError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        return None if not item or is_deleted(item) else normalise(item)
+        item = self.hub.read(SERVICE_PATH % service_id)
+        return item and normalise(item)
 
     def create(self, body):
         return normalise(self.hub.post(SERVICES_PATH, body))

@@ -11,7 +11,6 @@ import re
 
 from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
     ReconcileError,
@@ -20,6 +19,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     plan_set,
     single_match,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statushub import is_deleted
 
 SUBSCRIPTIONS_PATH = "/subscriptions"
 SUBSCRIPTION_PATH = "/subscriptions/%s"
@@ -188,10 +188,6 @@ def address_key(address):
     return address.lower() if ADDRESS_CASE_INSENSITIVE else address
 
 
-def is_deleted(item):
-    return bool((item.get("flags") or {}).get("deleted"))
-
-
 def selection_ids(selection):
     """The service ids of a services_selection, as the API answers it (services) or takes it (service_ids)."""
     selection = selection or {}
@@ -303,13 +299,7 @@ class Subscriptions:
 
     def get(self, subscription_id):
         """The live subscription, or None when there is none with that id (or it was deleted)."""
-        try:
-            item = self.hub.get(SUBSCRIPTION_PATH % subscription_id, {"extend": "flags"})
-        except ApiError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        return None if not item or is_deleted(item) else item
+        return self.hub.read(SUBSCRIPTION_PATH % subscription_id)
 
     def create(self, body):
         return self.hub.post(SUBSCRIPTIONS_PATH, body)

@@ -20,6 +20,11 @@ description:
     incident's latest update; when anything differs, one update is posted, else nothing is sent.
   - Options not set are not compared, and a posted update carries them from the latest update, except O(body),
     which is the message of the new update.
+  - Every update the module posts is whole, as the API requires, with its title, its type, its start time (now in UTC,
+    never before the incident's start or its latest update) and, unless it resolves the incident, its service statuses
+    (those of O(services), else those of the latest update; an empty list for an incident that affects no service).
+  - Bad values are refused before any request, naming the option and the value, such as a title with HTML, a time
+    without a zone or a boolean O(id).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -38,6 +43,7 @@ options:
     description:
       - The incident's title. Without O(id), it identifies the incident among the open incidents.
       - Required to open an incident. With O(id), a different title is posted as an update.
+      - Plain text; a title with HTML tags or entities (such as C(<b>) or C(&amp;)) is refused.
     type: str
   id:
     description:
@@ -58,6 +64,8 @@ options:
     description:
       - The affected services and their status. When given, the whole list is compared (in any order) with the
         latest update's.
+      - Unset, an incident is opened affecting no service (an empty list is sent), and an update carries the services
+        of the latest update.
       - Not sent with O(state=resolved), because resolving sets the affected services back to C(up).
     type: list
     elements: dict
@@ -84,7 +92,10 @@ options:
     choices: [draft, unconfirmed, published]
   start_time:
     description:
-      - When the incident started, ISO-8601 (a time without an offset is UTC) or V(now), not in the future.
+      - When the incident started, ISO-8601 with a zone (C(2025-02-01T12:00:00Z) or an offset such as C(+02:00)), or
+        V(now); not in the future.
+      - StatusHub times are UTC; a time with another offset is converted to UTC before it is sent, and a time without
+        a zone is refused (it would be read in the controller's zone).
       - Used only when the incident is opened; V(now) when not set. Never compared afterwards.
     type: str
   state:
@@ -191,17 +202,16 @@ posted_update:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_existing, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import (
     INCIDENT_TYPES,
     PUBLICATIONS,
     Incident,
-    ensure_absent,
-    ensure_present,
-    ensure_resolved,
+    ResolvedIncident,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import SERVICES_SPEC, utcnow
 
 
 def main():
@@ -221,14 +231,23 @@ def main():
         supports_check_mode=True,
     )
     now = utcnow()
-    errors = validation_errors(module.params, now)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, validation_errors(module.params, now))
     state = module.params["state"]
     if state == "resolved" and module.params["services"] is not None:
         module.warn("services is ignored with state=resolved: a resolved update carries no service statuses")
-    incident = Incident(Hub(module), module.params, now)
-    ensure = {"present": ensure_present, "resolved": ensure_resolved, "absent": ensure_absent}[state]
-    run(module, lambda: ensure(incident, module.check_mode).as_dict())
+    incident = (ResolvedIncident if state == "resolved" else Incident)(Hub(module), module.params, now)
+
+    def work():
+        if state == "absent":
+            outcome = ensure_absent(incident, module.check_mode)
+            return dict(changed=outcome.changed, diff=outcome.diff, incident=outcome.before or {})
+        outcome = (ensure_existing if state == "resolved" else ensure_present)(incident, module.check_mode)
+        result = dict(changed=outcome.changed, diff=outcome.diff, incident=outcome.after or {})
+        if incident.posted_update is not None:
+            result["posted_update"] = incident.posted_update
+        return result
+
+    run(module, work)
 
 
 if __name__ == "__main__":

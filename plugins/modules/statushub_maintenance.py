@@ -19,7 +19,12 @@ description:
     later finds the window and changes nothing, so the task can sit in a deploy pipeline that runs many times.
   - Absolute times that differ from the window's are an update. O(duration) after an absolute O(start_time) is an
     absolute end time too, and is compared.
-  - Times are compared as instants in UTC, so C(Z) and C(+00:00) forms of one time are equal.
+  - StatusHub times are UTC. A time given with another offset is converted to UTC (C(Z)) before it is sent or
+    compared, so C(Z) and C(+00:00) forms of one time are equal; a time without a zone is refused.
+  - A change is checked as the window would be after it (the window's current times merged with those the task
+    sets) and refused before any write if the window would end before it starts.
+  - Bad values are refused before any request, naming the option and the value, such as a title with HTML, a time
+    without a zone or a boolean O(id) or O(duration).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -38,6 +43,7 @@ options:
     description:
       - The window's title. Without O(id), it identifies the window among those that have not ended yet.
       - Required to create a window.
+      - Plain text; a title with HTML tags or entities (such as C(<b>) or C(&amp;)) is refused.
     type: str
   id:
     description:
@@ -50,13 +56,14 @@ options:
     type: str
   start_time:
     description:
-      - When the window starts, ISO-8601 (C(2025-02-01T22:00:00Z); a time without an offset is UTC), or V(now).
+      - When the window starts, ISO-8601 with a zone (C(2025-02-01T22:00:00Z) or an offset such as C(+02:00)), or
+        V(now). A time without a zone is refused.
       - V(now) is resolved when the window is created and never compared afterwards.
       - Required to create a window.
     type: str
   end_time:
     description:
-      - When the window ends, ISO-8601.
+      - When the window ends, ISO-8601 with a zone, like O(start_time).
       - Mutually exclusive with O(duration). One of them is required to create a window.
     type: str
   duration:
@@ -184,11 +191,10 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
-    SERVICES_SPEC,
     Maintenance,
     ensure_completed,
-    utcnow,
     validation_errors,
 )
 
@@ -211,8 +217,7 @@ def main():
         supports_check_mode=True,
     )
     now = utcnow()
-    errors = validation_errors(module.params)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, validation_errors(module.params))
     maintenance = Maintenance(Hub(module), module.params, now)
 
     def work():

@@ -40,7 +40,8 @@ options:
     default: false
   start_time:
     description:
-      - With O(end_time), the range the windows must overlap (the API's filter), ISO-8601. Missing bounds are open.
+      - With O(end_time), the range the windows must overlap (the API's filter), ISO-8601 with a zone (C(Z) or an
+        offset, converted to UTC; a time without a zone is refused). Missing bounds are open.
     type: str
   end_time:
     description:
@@ -92,11 +93,8 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
-    list_maintenances,
-    time_error,
-    utcnow,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import info_validation_errors, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import list_maintenances
 
 
 def main():
@@ -111,8 +109,7 @@ def main():
         ),
         supports_check_mode=True,
     )
-    errors = [message for message in (time_error(option, module.params[option]) for option in ("start_time", "end_time")) if message]
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, info_validation_errors(module.params))
     hub = Hub(module)
     run(module, lambda: dict(changed=False, maintenances=list_maintenances(hub, module.params, utcnow())))
 

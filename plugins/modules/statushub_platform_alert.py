@@ -32,6 +32,7 @@ options:
   title:
     description:
       - The alert's title. Required to set an alert when the hub has none.
+      - Plain text; a title with HTML tags or entities (such as C(<b>) or C(&amp;)) is refused before any request.
     type: str
   body:
     description:
@@ -84,7 +85,8 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert
 
 
 def main():
@@ -96,8 +98,7 @@ def main():
         ),
         supports_check_mode=True,
     )
-    errors = validation_errors(module.params)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, title_errors(module.params))
     alert = PlatformAlert(Hub(module), module.params)
 
     def work():

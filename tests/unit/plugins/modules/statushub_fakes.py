@@ -28,6 +28,13 @@ def envelope(items):
     return {"current_page": 1, "page_count": 1, "per_page": 100, "total": len(items), "data": list(items)}
 
 
+def assert_refused(run_module, http, module, options, message):
+    """The module fails with message before any request."""
+    result = run_module(module, args(**options))
+    assert result["failed"] is True and message in result["msg"]
+    assert len(http.calls) == 0
+
+
 def fix_clock(monkeypatch, module):
     """The module's idea of now is NOW."""
     monkeypatch.setattr(module, "utcnow", lambda: NOW)

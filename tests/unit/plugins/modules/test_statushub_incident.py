@@ -10,21 +10,23 @@ import pytest
 from ansible_collections.statusops.status.plugins.modules import statushub_incident
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    HUB, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, envelope, fix_clock, services,
+    HUB, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, assert_refused, envelope, fix_clock, services,
 )
 
 LIST_CALL = ("GET", PATH + "/incidents?%s&extend=flags&start_time=%s&%s" % (V, NOW_TEXT, PAGE))
 READ_CALL = ("GET", PATH + "/incidents/1001?%s&extend=flags" % V)
 POST_UPDATE = ("POST", PATH + "/incidents/1001/incident_updates?" + V)
 FIRST = {"id": 2001, "title": "Slow API", "body": "Looking into it", "incident_type": "investigating", "state": "published",
-         "silent": False, "created_at": "2025-02-01T11:00:00Z", "service_statuses": [{"service_id": 12, "status": "down"}]}
-SECOND = dict(FIRST, id=2002, body="Found it", incident_type="identified", created_at="2025-02-01T11:30:00Z")
+         "silent": False, "start_time": "2025-02-01T11:00:00Z", "created_at": "2025-02-01T11:00:00Z",
+         "service_statuses": [{"service_id": 12, "status": "down"}]}
+SECOND = dict(FIRST, id=2002, body="Found it", incident_type="identified", start_time="2025-02-01T11:30:00Z",
+              created_at="2025-02-01T11:30:00Z")
 OPEN = {"id": 1001, "title": "Slow API", "start_time": "2025-02-01T11:00:00Z", "end_time": None,
         "last_incident_type": "investigating", "flags": {"deleted": False}}
 OPENED = dict(OPEN, incident_updates=[FIRST])
 IDENTIFIED = dict(OPEN, last_incident_type="identified", incident_updates=[FIRST, SECOND])  # oldest first on purpose
 RESOLVED_UPDATE = {"id": 2003, "title": "Slow API", "body": "Fixed", "incident_type": "resolved", "state": "published",
-                   "created_at": "2025-02-01T12:00:00Z", "service_statuses": []}
+                   "start_time": "2025-02-01T12:00:00Z", "created_at": "2025-02-01T12:00:00Z", "service_statuses": []}
 RESOLVED = dict(IDENTIFIED, end_time="2025-02-01T12:00:00Z", last_incident_type="resolved",
                 incident_updates=[RESOLVED_UPDATE, SECOND, FIRST])
 OPEN_ARGS = dict(title="Slow API", body="Looking into it", services=[{"service": "API", "status": "down"}])
@@ -80,7 +82,55 @@ def test_a_difference_posts_one_update_carrying_what_is_not_set(run_module, http
                               "after": {"body": "Found it", "incident_type": "identified"}}
     assert calls(http) == [LIST_CALL, READ_CALL, POST_UPDATE, READ_CALL]
     assert bodies(http)[2] == {"title": "Slow API", "incident_type": "identified", "body": "Found it", "state": "published",
-                               "service_statuses": [{"service_id": 12, "status": "down"}]}
+                               "service_statuses": [{"service_id": 12, "status": "down"}], "start_time": "2025-02-01T12:00:00Z"}
+
+
+def test_open_without_services_sends_an_empty_list_of_service_statuses(run_module, http):
+    http.get(HUB + "/incidents", json=envelope([]))
+    http.post(HUB + "/incidents", json=dict(OPENED, incident_updates=[dict(FIRST, service_statuses=[])]))
+    result = run_module(statushub_incident, args(title="Slow API"))
+    assert result["changed"] is True
+    assert calls(http) == [LIST_CALL, ("POST", PATH + "/incidents?" + V)]
+    assert bodies(http)[1] == {"title": "Slow API", "incident_type": "investigating", "service_statuses": [],
+                               "start_time": "2025-02-01T12:00:00Z"}
+
+
+def test_an_update_of_an_incident_without_services_carries_an_empty_list(run_module, http):
+    bare = dict(OPEN, incident_updates=[dict(FIRST, service_statuses=[])])
+    http.get(HUB + "/incidents", json=envelope([OPEN]))
+    http.get(HUB + "/incidents/1001", json=bare)
+    http.post(HUB + "/incidents/1001/incident_updates", json=dict(SECOND, service_statuses=[]))
+    http.get(HUB + "/incidents/1001", json=bare)
+    run_module(statushub_incident, args(title="Slow API", body="Found it"))
+    assert bodies(http)[2] == {"title": "Slow API", "incident_type": "investigating", "body": "Found it", "state": "published",
+                               "service_statuses": [], "start_time": "2025-02-01T12:00:00Z"}
+
+
+def test_a_carried_status_is_sent_without_the_fields_a_read_adds(run_module, http):
+    named = dict(OPEN, incident_updates=[dict(FIRST, service_statuses=[{"service_id": 12, "status": "down", "name": "API"}])])
+    http.get(HUB + "/incidents", json=envelope([OPEN]))
+    http.get(HUB + "/incidents/1001", json=named)
+    http.post(HUB + "/incidents/1001/incident_updates", json=SECOND)
+    http.get(HUB + "/incidents/1001", json=IDENTIFIED)
+    run_module(statushub_incident, args(title="Slow API", incident_type="identified"))
+    assert bodies(http)[2]["service_statuses"] == [{"service_id": 12, "status": "down"}]
+
+
+def test_an_update_never_starts_before_the_incident_or_its_latest_update(run_module, http):
+    """The server's clock may be ahead of the controller's: the update's start_time is then the latest known one."""
+    ahead = dict(OPEN, start_time="2025-02-01T12:00:30Z")
+    http.get(HUB + "/incidents", json=envelope([ahead]))
+    http.get(HUB + "/incidents/1001", json=dict(ahead, incident_updates=[dict(FIRST, start_time="2025-02-01T12:00:40Z")]))
+    http.post(HUB + "/incidents/1001/incident_updates", json=SECOND)
+    http.get(HUB + "/incidents/1001", json=IDENTIFIED)
+    run_module(statushub_incident, args(title="Slow API", incident_type="identified"))
+    assert bodies(http)[2]["start_time"] == "2025-02-01T12:00:40Z"
+    http.get(HUB + "/incidents", json=envelope([ahead]))
+    http.get(HUB + "/incidents/1001", json=dict(ahead, incident_updates=[FIRST]))
+    http.post(HUB + "/incidents/1001/incident_updates", json=SECOND)
+    http.get(HUB + "/incidents/1001", json=IDENTIFIED)
+    run_module(statushub_incident, args(title="Slow API", incident_type="identified"))
+    assert bodies(http)[6]["start_time"] == "2025-02-01T12:00:30Z"
 
 
 def test_a_difference_in_check_mode_only_reads(run_module, http):
@@ -91,6 +141,16 @@ def test_a_difference_in_check_mode_only_reads(run_module, http):
     assert result["posted_update"]["incident_type"] == "identified"
     assert result["incident"]["incident_updates"][0]["incident_type"] == "identified"
     assert calls(http) == [LIST_CALL, READ_CALL]
+
+
+def test_the_latest_update_is_the_one_that_starts_last(run_module, http):
+    """Updates are ordered by start_time, not by when they were written."""
+    backdated = dict(SECOND, start_time="2025-02-01T10:00:00Z")
+    http.get(HUB + "/incidents", json=envelope([OPEN]))
+    http.get(HUB + "/incidents/1001", json=dict(OPEN, incident_updates=[backdated, FIRST]))
+    result = run_module(statushub_incident, args(title="Slow API", incident_type="investigating", body="Looking into it"))
+    assert result["changed"] is False
+    assert [update["id"] for update in result["incident"]["incident_updates"]] == [2001, 2002]
 
 
 def test_the_latest_update_is_the_newest_whatever_the_order_listed(run_module, http):
@@ -129,7 +189,7 @@ def test_resolve_posts_a_resolved_update_without_service_statuses(run_module, ht
     assert result["incident"]["end_time"] == "2025-02-01T12:00:00Z"
     assert result["posted_update"]["incident_type"] == "resolved"
     assert calls(http) == [LIST_CALL, READ_CALL, POST_UPDATE, READ_CALL]
-    assert bodies(http)[2] == {"incident_type": "resolved", "title": "Slow API", "body": "Fixed"}
+    assert bodies(http)[2] == {"incident_type": "resolved", "title": "Slow API", "body": "Fixed", "start_time": "2025-02-01T12:00:00Z"}
     assert result["warnings"]
 
 
@@ -189,12 +249,36 @@ def test_bad_values_fail_before_any_request(run_module, http):
     result = run_module(statushub_incident, args(title="Slow API", start_time="2999-01-01T00:00:00Z"))
     assert "start_time must not be in the future" in result["msg"]
     result = run_module(statushub_incident, args(title="Slow API", start_time="yesterday"))
-    assert "start_time must be ISO-8601 (like 2025-02-01T00:00:00Z) or 'now', got 'yesterday'" in result["msg"]
+    assert "start_time must be ISO-8601 with a zone (like 2025-02-01T00:00:00Z) or 'now', got 'yesterday'" in result["msg"]
     result = run_module(statushub_incident, args(title="Slow API", publication="public"))
     assert "publication" in result["msg"] and "public" in result["msg"]
     result = run_module(statushub_incident, args(title="Slow API", services=[{"service": "API", "status": "sideways"}]))
     assert "sideways" in result["msg"]
     assert len(http.calls) == 0
+
+
+@pytest.mark.parametrize("options, message", [
+    (dict(title="<b>Slow</b> API"), "title must be plain text, without HTML tags or entities, got '<b>Slow</b> API'"),
+    (dict(title="Slow&nbsp;API"), "title must be plain text, without HTML tags or entities, got 'Slow&nbsp;API'"),
+    (dict(title="Slow API", start_time="2025-02-01T11:00:00"),
+     "start_time must say its zone: Z for UTC or an offset such as +02:00 (StatusHub times are UTC), got '2025-02-01T11:00:00'"),
+    (dict(id=True, state="absent"), "id must be an integer, got True"),
+    (dict(title="Slow API", start_time="2025-02-01T13:30:00+02:00"), None),
+])
+def test_refused_before_any_request(run_module, http, options, message):
+    if message is None:  # the valid twin: 11:30 UTC is in the past, so the module goes on and finds the incident
+        http.get(HUB + "/incidents", json=envelope([OPEN]))
+        http.get(HUB + "/incidents/1001", json=OPENED)
+        assert "failed" not in run_module(statushub_incident, args(**options))
+        return
+    assert_refused(run_module, http, statushub_incident, options, message)
+
+
+def test_a_start_time_with_an_offset_opens_the_incident_at_that_instant_in_utc(run_module, http):
+    http.get(HUB + "/incidents", json=envelope([]))
+    http.post(HUB + "/incidents", json=OPENED)
+    run_module(statushub_incident, args(title="Slow API", start_time="2025-02-01T13:30:00+02:00"))
+    assert bodies(http)[1]["start_time"] == "2025-02-01T11:30:00Z"
 
 
 def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http):

@@ -40,3 +40,11 @@ def test_a_bad_time_fails_before_any_request(run_module, http):
     result = run_module(statushub_incident_info, args(start_time="last week"))
     assert result["failed"] is True and "start_time must be ISO-8601" in result["msg"] and "'last week'" in result["msg"]
     assert len(http.calls) == 0
+
+
+def test_a_zoneless_time_and_a_boolean_id_fail_before_any_request(run_module, http):
+    result = run_module(statushub_incident_info, args(end_time="2025-02-01T00:00:00", id=True))
+    assert result["failed"] is True
+    assert "end_time must say its zone: Z for UTC or an offset such as +02:00" in result["msg"]
+    assert "id must be an integer, got True" in result["msg"]
+    assert len(http.calls) == 0

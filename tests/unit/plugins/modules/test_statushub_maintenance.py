@@ -10,7 +10,7 @@ import pytest
 from ansible_collections.statusops.status.plugins.modules import statushub_maintenance, statushub_maintenance_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, envelope, fix_clock, services,
+    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, assert_refused, envelope, fix_clock, services,
 )
 
 LIST_CALL = ("GET", PATH + "/maintenances?%s&extend=flags&start_time=%s&%s" % (V, NOW_TEXT, PAGE))
@@ -214,14 +214,65 @@ def test_bad_values_fail_before_any_request(run_module, http):
     assert result["failed"] is True
     assert "mutually exclusive" in result["msg"]
     result = run_module(statushub_maintenance, args(title="Deploy", start_time="tomorrow", end_time="later"))
-    assert "start_time must be ISO-8601 (like 2025-02-01T00:00:00Z) or 'now', got 'tomorrow'" in result["msg"]
-    assert "end_time must be ISO-8601 (like 2025-02-01T00:00:00Z), got 'later'" in result["msg"]
+    assert "start_time must be ISO-8601 with a zone (like 2025-02-01T00:00:00Z) or 'now', got 'tomorrow'" in result["msg"]
+    assert "end_time must be ISO-8601 with a zone (like 2025-02-01T00:00:00Z), got 'later'" in result["msg"]
     result = run_module(statushub_maintenance, args(title="Deploy", start_time="2025-02-02T10:00:00Z", end_time="2025-02-02T09:00:00Z"))
     assert "end_time must be after start_time" in result["msg"]
     result = run_module(statushub_maintenance, args(title="Deploy", start_time="now", duration=0))
     assert "duration must be at least 1 minute, got 0" in result["msg"]
     result = run_module(statushub_maintenance, args(**with_services({"service": "API", "status": "broken"})))
     assert "status" in result["msg"] and "broken" in result["msg"]
+    assert len(http.calls) == 0
+
+
+ZONE = "must say its zone: Z for UTC or an offset such as +02:00 (StatusHub times are UTC), got "
+
+
+@pytest.mark.parametrize("options, message", [
+    (dict(title="Deploy", start_time="2025-02-02T10:00:00", duration=5), "start_time " + ZONE + "'2025-02-02T10:00:00'"),
+    (dict(title="Deploy", start_time="now", end_time="2025-02-02 10:00"), "end_time " + ZONE + "'2025-02-02 10:00'"),
+    (dict(title="Deploy", start_time="now", duration=True), "duration must be an integer, got True"),
+    (dict(id=True, state="absent"), "id must be an integer, got True"),
+    (dict(title="Deploy <script>alert(1)</script>", start_time="now", duration=5),
+     "title must be plain text, without HTML tags or entities, got 'Deploy <script>alert(1)</script>'"),
+])
+def test_refused_before_any_request(run_module, http, options, message):
+    assert_refused(run_module, http, statushub_maintenance, options, message)
+
+
+def test_plain_text_with_angle_brackets_and_ampersands_is_a_title(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    http.post(HUB + "/maintenances", json=WINDOW)
+    run_module(statushub_maintenance, args(title="R&D: latency < 5 ms & more", start_time="now", duration=30))
+    assert bodies(http)[1]["title"] == "R&D: latency < 5 ms & more"
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+@pytest.mark.parametrize("options, window", [
+    (dict(end_time="2025-02-03T21:00:00Z"), "end_time 2025-02-03T21:00:00Z is not after start_time 2025-02-03T22:00:00Z"),
+    (dict(start_time="2025-02-04T00:00:00+01:00"), "end_time 2025-02-03T23:00:00Z is not after start_time 2025-02-03T23:00:00Z"),
+])
+def test_an_update_that_would_end_the_window_before_it_starts_is_refused(run_module, http, options, window, check_mode):
+    """Checked as the window would be after the change: the current times merged with the changed ones."""
+    http.get(HUB + "/maintenances", json=envelope([PLANNED]))
+    result = run_module(statushub_maintenance, args(title="Upgrade", **options), check_mode=check_mode)
+    assert result["failed"] is True
+    assert result["msg"] == "maintenance 'Upgrade' would end before it starts: " + window
+    assert calls(http) == [LIST_CALL]
+
+
+def test_create_with_an_offset_sends_utc(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([]))
+    http.post(HUB + "/maintenances", json=PLANNED)
+    run_module(statushub_maintenance, args(title="Upgrade", start_time="2025-02-03T23:00:00+01:00",
+                                           end_time="2025-02-03T17:00:00.250-06:00"))
+    assert bodies(http)[1] == {"title": "Upgrade", "start_time": "2025-02-03T22:00:00Z", "end_time": "2025-02-03T23:00:00.25Z"}
+
+
+def test_info_refuses_zoneless_times_and_boolean_ids_before_any_request(run_module, http):
+    result = run_module(statushub_maintenance_info, args(start_time="2025-02-01T00:00:00", id=False))
+    assert "start_time " + ZONE + "'2025-02-01T00:00:00'" in result["msg"]
+    assert "id must be an integer, got False" in result["msg"]
     assert len(http.calls) == 0
 
 

@@ -67,3 +67,10 @@ def test_clear_when_none_changes_nothing(run_module, http):
     http.get(ALERT_URL, **NONE)
     result = run_module(statushub_platform_alert, args(state="absent"), check_mode=True)
     assert result["changed"] is False and result["platform_alert"] == {}
+
+
+def test_a_title_with_html_is_refused_before_any_request(run_module, http):
+    result = run_module(statushub_platform_alert, args(title="<h1>Major outage</h1>"))
+    assert result["failed"] is True
+    assert result["msg"] == "title must be plain text, without HTML tags or entities, got '<h1>Major outage</h1>'"
+    assert len(http.calls) == 0

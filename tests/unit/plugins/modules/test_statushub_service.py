@@ -100,7 +100,7 @@ def test_rename_by_id(run_module, http):
     http.put(BASE + "/services/1", json=dict(API, name="Public API"))
     result = run_module(statushub_service, args(id=1, name="Public API"))
     assert result["changed"] is True and result["service"]["name"] == "Public API"
-    assert calls(http) == [("GET", "/api/v3/hubs/acme/services/1" + Q), ("PUT", "/api/v3/hubs/acme/services/1" + Q)]
+    assert calls(http) == [("GET", "/api/v3/hubs/acme/services/1" + Q + "&extend=flags"), ("PUT", "/api/v3/hubs/acme/services/1" + Q)]
     assert bodies(http)[1] == {"name": "Public API"}
 
 

@@ -1,0 +1,194 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The base StatusHub incidents and maintenances share: UTC times, titles, service statuses, identity by id or title.
+
+Every StatusHub time is UTC: a time the user gives with an offset is converted
+to ``Z`` before it is sent or compared, and one without any zone is refused
+(it would be read in whatever zone the controller is in).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+import re
+
+from ansible_collections.statusops.status.plugins.module_utils.common import (
+    format_time,
+    is_zoneless_time,
+    normalise_time,
+    parse_time,
+)
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource, single_match
+from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, ServiceNames, is_deleted
+
+SERVICE_STATUSES = ("up", "degraded-performance", "down")
+NOW = "now"
+TIME_EXAMPLE = "2025-02-01T00:00:00Z"
+# Titles are plain text (API_CONTRACT.md): an HTML tag or character reference is not.
+HTML_MARKUP = re.compile(r"<[A-Za-z/!?]|&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+# The `services` option of incidents and maintenances.
+SERVICES_SPEC = dict(type="list", elements="dict", options=dict(
+    service=dict(type="str", required=True),
+    status=dict(type="str", required=True, choices=list(SERVICE_STATUSES)),
+))
+
+
+# ---- times ---------------------------------------------------------------
+
+def utcnow():
+    """This moment in UTC, to the second (the precision the API renders)."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+
+
+def time_error(option, value, allow_now=False):
+    """A message naming the option and value when the value is not a time with a zone, else None."""
+    if value is None or (allow_now and value == NOW) or parse_time(value) is not None:
+        return None
+    if is_zoneless_time(value):
+        return ("%s must say its zone: Z for UTC or an offset such as +02:00 (StatusHub times are UTC), got %r"
+                % (option, value))
+    what = "ISO-8601 with a zone (like %s)" % TIME_EXAMPLE
+    if allow_now:
+        what += " or %r" % NOW
+    return "%s must be %s, got %r" % (option, what, value)
+
+
+def time_errors(params, options, allow_now=()):
+    return [message for message in (time_error(option, params.get(option), option in allow_now) for option in options)
+            if message]
+
+
+def range_query(params, query=None):
+    """The API's overlap filter from the start_time/end_time options (already validated)."""
+    query = dict(FLAGS_QUERY, **(query or {}))
+    for option in ("start_time", "end_time"):
+        if params.get(option):
+            query[option] = format_time(parse_time(params[option]))
+    return query
+
+
+# ---- other checks before any request ------------------------------------------
+
+def title_errors(params):
+    """A title must be plain text, and not blank."""
+    title = params.get("title")
+    if title is None:
+        return []
+    if not title.strip():
+        return ["title must not be blank, got %r" % title]
+    if HTML_MARKUP.search(title):
+        return ["title must be plain text, without HTML tags or entities, got %r" % title]
+    return []
+
+
+def integer_errors(params, options):
+    """A YAML boolean passes Ansible's int type (bool is an int in Python); the API would get true, not a number."""
+    return ["%s must be an integer, got %r" % (option, params[option])
+            for option in options if isinstance(params.get(option), bool)]
+
+
+def info_validation_errors(params):
+    """The checks of the info modules' id and range options."""
+    return time_errors(params, ("start_time", "end_time")) + integer_errors(params, ("id",))
+
+
+# ---- fields and lists ----------------------------------------------------------
+
+def normalise_event_field(field, value):
+    """Event fields compare as instants, as sets of service statuses, and with no body equal to ''."""
+    if field in ("start_time", "end_time"):
+        return normalise_time(value)
+    if field == "service_statuses":
+        return sorted((status["service_id"], status["status"]) for status in value or [])
+    if field == "body":
+        return value or ""
+    return value
+
+
+def list_live(hub, path, query):
+    return [item for item in hub.list(path, query) if not is_deleted(item)]
+
+
+def service_statuses(names, services):
+    """The API's service_statuses for the `services` option; unknown or repeated services fail."""
+    statuses = []
+    seen = set()
+    for entry in services:
+        service_id = names.id_of(entry["service"])
+        if service_id in seen:
+            raise ReconcileError("services: service %r is listed more than once" % entry["service"])
+        seen.add(service_id)
+        statuses.append({"service_id": service_id, "status": entry["status"]})
+    return sorted(statuses, key=lambda status: status["service_id"])
+
+
+def sent_statuses(statuses):
+    """Service statuses as the API takes them: only service_id and status, whatever a read added."""
+    return [{"service_id": item["service_id"], "status": item["status"]} for item in statuses or []]
+
+
+class Event(Resource):
+    """An incident or a maintenance: found by id or by title, its fields compared as events compare."""
+
+    kind = None
+    list_path = None
+    path = None  # the path of one event, with %s for its id
+    among = None  # the events a title is looked for among, as a phrase
+
+    def __init__(self, hub, params, now=None):
+        self.hub = hub
+        self.params = params
+        self.now = now or utcnow()
+        self.names = ServiceNames(hub)
+
+    def describe(self):
+        if self.params.get("id"):
+            return "%s %s" % (self.kind, self.params["id"])
+        return "%s %r" % (self.kind, self.params["title"])
+
+    def read(self, event_id):
+        return self.hub.read(self.path % event_id)
+
+    def find(self):
+        if self.params.get("id"):
+            return self.read(self.params["id"])
+        listed = list_live(self.hub, self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.now)))
+        matches = [item for item in listed if item.get("title") == self.params["title"] and self.is_current(item)]
+        found = single_match(matches, "%s (among %s)" % (self.describe(), self.among), self.kind)
+        return None if found is None else self.completed(found)
+
+    def is_current(self, event):
+        """Whether a listed event can be the one a title names (an open incident, a window not ended)."""
+        raise NotImplementedError
+
+    def completed(self, listed):
+        """The event as the module works with it, from its list item."""
+        return listed
+
+    def normalise(self, field, value):
+        return normalise_event_field(field, value)
+
+    def refuse_unknown_id(self):
+        """An id that matches nothing is an error: a new event gets a new id, never the one asked for."""
+        if self.params.get("id"):
+            raise ReconcileError("%s does not exist (or was deleted); leave out id to create a new one" % self.describe())
+
+    def with_silent(self, body):
+        if self.params.get("silent") is not None:
+            body = dict(body, silent=self.params["silent"])
+        return body
+
+    def delete(self, current):
+        self.hub.delete(self.path % current["id"])
+
+
+def read_one_or_list(hub, params, path, list_path):
+    """The info modules' selection: the one event of `id`, else the events of the list in the range asked."""
+    if params.get("id"):
+        found = hub.read(path % params["id"])
+        return [found] if found else []
+    return list_live(hub, list_path, range_query(params))
