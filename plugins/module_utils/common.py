@@ -81,6 +81,12 @@ def is_http_url(value):
     return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(char.isspace() for char in value)
 
 
+def booleans_given_as_integers(fields, options, where=""):
+    """Messages for YAML true/false given where an integer is expected (Ansible's type int lets a bool through)."""
+    return ["%s%s must be an integer, got %r" % (where, option, fields[option])
+            for option in options if isinstance(fields.get(option), bool)]
+
+
 def fail_on_invalid(module, errors):
     """Fail before any request when options break a rule; each message names the option and the value."""
     if errors:
