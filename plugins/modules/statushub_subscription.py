@@ -161,7 +161,11 @@ subscription:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.common import (
+    booleans_given_as_integers,
+    fail_on_invalid,
+    run,
+)
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, ServiceNames, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
@@ -189,7 +193,9 @@ def main():
     protect_secrets(module, [params])
     if params["state"] == "present":
         errors = validation_errors(params)
-        fail_on_invalid(module, errors)
+    else:
+        errors = booleans_given_as_integers(params, ("id",))
+    fail_on_invalid(module, errors)
     hub = Hub(module)
     subscription = Subscription(Subscriptions(hub), ServiceNames(hub), params)
 
