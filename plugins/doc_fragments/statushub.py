@@ -15,6 +15,7 @@ options:
     description:
       - Base URL of the StatusHub Public API v3, the host the team signs in on followed by C(/api/v3),
         for example C(https://acme.app.statushub.io/api/v3) or C(https://acme.app-eu1.statushub.io/api/v3).
+      - Must be an C(http) or C(https) URL; anything else fails the task before any request.
       - If not set, the value of the E(STATUSHUB_API_URL) environment variable is used.
     type: str
     required: true
@@ -33,8 +34,18 @@ options:
   validate_certs:
     description:
       - Whether to verify the server's TLS certificate.
+      - V(false) skips verification whatever the environment holds (E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE)
+        included). Use it only for a test server; name the CA with O(ca_path) instead.
+      - A certificate that fails verification fails the task at once, without retries.
     type: bool
     default: true
+  ca_path:
+    description:
+      - Path to a file of PEM CA certificates to verify the server's certificate with, for a server whose
+        certificate a private CA signed, like O(ansible.builtin.uri#module:ca_path).
+      - When not set, the system's CA bundle is used (or the one E(REQUESTS_CA_BUNDLE) names).
+      - Ignored with O(validate_certs=false).
+    type: path
   timeout:
     description:
       - Seconds to wait for each answer of the API. V(0) waits forever.

@@ -10,6 +10,7 @@ __metaclass__ = type
 import email.utils
 import json
 import random
+import ssl
 import time
 
 try:
@@ -142,15 +143,16 @@ class ApiClient:
     """A requests.Session configured for one API."""
 
     def __init__(self, base_url, authorization, timeout=30, validate_certs=True, retry_timeout=60,
-                 default_query=None, rate_limits=None, clock=time.monotonic, sleep=time.sleep):
+                 default_query=None, rate_limits=None, clock=time.monotonic, sleep=time.sleep, ca_path=None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        # Given with each request: requests lets REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE override a session's verify.
+        self.verify = (ca_path or True) if validate_certs else False
         self.retry_timeout = retry_timeout
         self.default_query = dict(default_query or {})
         self._sleep = sleep
         self._pacer = Pacer(rate_limits or {}, clock, sleep)
         self.session = requests.Session()
-        self.session.verify = validate_certs
         self.session.headers.update({
             "Authorization": authorization,
             "Accept": "application/json",
@@ -198,11 +200,14 @@ class ApiClient:
             self._pacer.wait(method)
             try:
                 response = self.session.request(
-                    method, self.base_url + path, params=params, timeout=self.timeout,
+                    method, self.base_url + path, params=params, timeout=self.timeout, verify=self.verify,
                     data=None if body is None else json.dumps(body),
                     headers=None if body is None else {"Content-Type": "application/json"},
                 )
             except requests.exceptions.RequestException as exc:
+                unfixable = _unfixable_by_retry(exc)
+                if unfixable:
+                    raise ApiError(method, path, None, unfixable)
                 reason = _connection_failure(exc)
                 if method == "POST" and _maybe_sent(exc):
                     raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
@@ -286,6 +291,33 @@ def _connection_failure(exc):
     if isinstance(exc, requests.exceptions.SSLError):
         return "TLS error: %s" % exc.__class__.__name__
     return "connection failed (%s)" % exc.__class__.__name__
+
+
+def _unfixable_by_retry(exc):
+    """The message for a failure that no retry can fix (a malformed URL, a certificate not trusted), else None."""
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema)):
+        return "api_url is not a valid http(s) URL (%s)" % exc
+    refusal = _certificate_refusal(exc)
+    if refusal is not None:
+        return ("TLS certificate verification failed (%s); set ca_path to the CA bundle that signed the server's "
+                "certificate, or validate_certs to false to skip verification" % refusal.verify_message)
+    return None
+
+
+def _certificate_refusal(exc):
+    """The ssl.SSLCertVerificationError somewhere in the chain of exceptions that requests and urllib3 wrap."""
+    pending, seen = [exc], set()
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        pending.extend([getattr(current, "reason", None), current.__cause__, current.__context__])
+        pending.extend(current.args)
+    return None
 
 
 def _maybe_sent(exc):

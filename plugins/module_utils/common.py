@@ -8,9 +8,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import datetime
+import os
 import re
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.client import (
     HAS_REQUESTS,
@@ -31,6 +33,7 @@ def connection_spec(url_env, url_default, secret_option, secret_env, extra=None)
     spec = dict(
         api_url=api_url,
         validate_certs=dict(type="bool", default=True),
+        ca_path=dict(type="path"),
         timeout=dict(type="float", default=30),
         retry_timeout=dict(type="float", default=60),
     )
@@ -43,18 +46,46 @@ def build_client(module, secret_option, default_query=None, rate_limits=None):
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    for option in ("timeout", "retry_timeout"):
-        if params[option] < 0:
-            module.fail_json(msg="%s must be zero or more, got %s" % (option, params[option]))
+    errors = connection_errors(params)
+    fail_on_invalid(module, errors)
     return ApiClient(
         params["api_url"],
         params[secret_option],
         timeout=params["timeout"] or None,
         validate_certs=params["validate_certs"],
+        ca_path=params["ca_path"],
         retry_timeout=params["retry_timeout"],
         default_query=default_query,
         rate_limits=rate_limits,
     )
+
+
+def connection_errors(params):
+    """Messages for connection options that no retry could fix, each naming the option and the value."""
+    errors = []
+    if not is_http_url(params["api_url"]):
+        errors.append("api_url must be an http or https URL (like https://status.example.com), got %r" % params["api_url"])
+    ca_path = params["ca_path"]
+    if ca_path is not None and not os.path.isfile(ca_path):
+        errors.append("ca_path must be a file of PEM certificates, got %r: no such file" % ca_path)
+    for option in ("timeout", "retry_timeout"):
+        if params[option] < 0:
+            errors.append("%s must be zero or more, got %s" % (option, params[option]))
+    return errors
+
+
+def is_http_url(value):
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(char.isspace() for char in value)
+
+
+def booleans_given_as_integers(fields, options, where=""):
+    """Messages for YAML true/false given where an integer is expected (Ansible's type int lets a bool through)."""
+    return ["%s%s must be an integer, got %r" % (where, option, fields[option])
+            for option in options if isinstance(fields.get(option), bool)]
 
 
 def fail_on_invalid(module, errors):

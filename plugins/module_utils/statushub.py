@@ -12,6 +12,7 @@ from ansible.module_utils.basic import env_fallback
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import Services
 
 API_VERSION = "V3-R1"
 # Documented per-key limits: 30 GET requests and 5 other requests a second.
@@ -71,7 +72,7 @@ class Hub:
 
 
 class ServiceNames:
-    """Resolves services named by name or by id; the hub's services are read once."""
+    """Resolves services named by name or by id; the hub's live services are read once."""
 
     def __init__(self, hub):
         self.hub = hub
@@ -80,7 +81,7 @@ class ServiceNames:
     @property
     def services(self):
         if self._services is None:
-            self._services = self.hub.list("/services")
+            self._services = Services(self.hub).list()
         return self._services
 
     def id_of(self, reference):

@@ -16,6 +16,7 @@ import datetime
 import re
 
 from ansible_collections.statusops.status.plugins.module_utils.common import (
+    booleans_given_as_integers,
     format_time,
     is_zoneless_time,
     normalise_time,
@@ -85,15 +86,9 @@ def title_errors(params):
     return []
 
 
-def integer_errors(params, options):
-    """A YAML boolean passes Ansible's int type (bool is an int in Python); the API would get true, not a number."""
-    return ["%s must be an integer, got %r" % (option, params[option])
-            for option in options if isinstance(params.get(option), bool)]
-
-
 def info_validation_errors(params):
     """The checks of the info modules' id and range options."""
-    return time_errors(params, ("start_time", "end_time")) + integer_errors(params, ("id",))
+    return time_errors(params, ("start_time", "end_time")) + booleans_given_as_integers(params, ("id",))
 
 
 # ---- fields and lists ----------------------------------------------------------

@@ -17,12 +17,11 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
-    integer_errors,
     read_one_or_list,
     sent_statuses,
     service_statuses,
@@ -55,7 +54,7 @@ def validation_errors(params, now):
     start = params.get("start_time")
     if not errors and start not in (None, NOW) and parse_time(start) > now:
         errors.append("start_time must not be in the future (an incident has started), got %r" % start)
-    return errors + integer_errors(params, ("id",)) + title_errors(params)
+    return errors + booleans_given_as_integers(params, ("id",)) + title_errors(params)
 
 
 def update_order(update):

@@ -15,12 +15,11 @@ __metaclass__ = type
 
 import datetime
 
-from ansible_collections.statusops.status.plugins.module_utils.common import format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
-    integer_errors,
     read_one_or_list,
     service_statuses,
     time_errors,
@@ -37,7 +36,7 @@ TIME_OPTIONS = ("start_time", "end_time")
 def validation_errors(params):
     """Messages naming the option and value of everything wrong before any request."""
     errors = time_errors(params, TIME_OPTIONS, allow_now=("start_time",))
-    errors += integer_errors(params, ("id", "duration"))
+    errors += booleans_given_as_integers(params, ("id", "duration"))
     if params.get("duration") is not None and params["duration"] < 1:
         errors.append("duration must be at least 1 minute, got %s" % params["duration"])
     errors += title_errors(params)

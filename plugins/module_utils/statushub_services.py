@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
     Resource,
@@ -21,6 +22,9 @@ SERVICES_PATH = "/services"
 SERVICE_PATH = "/services/%s"
 # assumed (contract): a service has the writable fields name and description, nothing else.
 SERVICE_FIELDS = ("name", "description")
+# assumed (contract): deletes are soft, as for subscriptions; a deleted service stays readable with flags.deleted and
+# no longer counts, so lists ask for the live ones and check the flag too.
+LIVE_SERVICES_QUERY = {"deleted": "false", "extend": "flags"}
 # assumed: the longest service name the API accepts (the simulator's limit for titles).
 NAME_MAX_LENGTH = 255
 
@@ -38,7 +42,7 @@ def normalise(service):
 
 def validation_errors(fields, where=""):
     """Messages naming the option, the value and the rule, for every field the API would refuse."""
-    errors = []
+    errors = booleans_given_as_integers(fields, ("id",), where)
     name = fields.get("name")
     if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
         errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
@@ -62,7 +66,8 @@ class Services:
         self.hub = hub
 
     def list(self):
-        return [normalise(item) for item in self.hub.list(SERVICES_PATH) if not is_deleted(item)]
+        """The hub's live services: a deleted one is not found by name, counted, pruned or subscribed to."""
+        return [normalise(item) for item in self.hub.list(SERVICES_PATH, LIVE_SERVICES_QUERY) if not is_deleted(item)]
 
     def get(self, service_id):
         """The service, or None when the hub has no (live) service with that id."""
@@ -103,9 +108,7 @@ class Service(Resource):
         return differing_fields(current, desired)
 
     def create(self, desired):
-        if self.params.get("id") is not None:
-            raise ReconcileError("service id %s: the hub has no service with that id; omit id to create a service by name"
-                                 % self.params["id"])
+        self._check_creatable()
         return self.services.create(desired)
 
     def update(self, current, desired, changes):
@@ -114,7 +117,14 @@ class Service(Resource):
     def delete(self, current):
         self.services.delete(current["id"])
 
+    def _check_creatable(self):
+        if self.params.get("id") is not None:
+            raise ReconcileError("service id %s: the hub has no service with that id; omit id to create a service by name"
+                                 % self.params["id"])
+
     def preview(self, current, desired):
+        if current is None:
+            self._check_creatable()
         merged = dict(current or {"id": None, "description": ""})
         merged.update(desired)
         return merged

@@ -11,6 +11,7 @@ import re
 
 from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
     ReconcileError,
@@ -28,8 +29,8 @@ METHODS = ("email", "sms", "webhook", "slack", "teams")
 URL_METHODS = ("webhook", "slack", "teams")
 # A pragmatic check (one @, a dot in the domain, no spaces), not RFC 5322.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# E.164: a +, a country code that does not start with 0, at most 15 digits in all.
-E164_PATTERN = re.compile(r"^\+[1-9][0-9]{1,14}$")
+# E.164 as the contract states it: a +, then 7 to 15 digits, the first not 0 (the lower bound is assumed).
+E164_PATTERN = re.compile(r"^\+[1-9][0-9]{6,14}$")
 URL_LIKE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 REDACTED = "********"
 # What the API's list filter `deleted` shows by default in the info module.
@@ -148,8 +149,12 @@ def protect_secrets(module, items):
 
 
 def validation_errors(item, where="", method=None):
-    """Messages naming the option, the value (redacted when it is a URL) and the rule."""
-    errors = []
+    """Messages for one declared subscription (module options), before any request.
+
+    Each names the option, the value (redacted when it is a URL) and the rule. method is the method of the existing
+    subscription, for an item that does not give its own.
+    """
+    errors = booleans_given_as_integers(item, ("id",), where)
     method = item.get("method") or method
     address = item.get("address")
     if address is not None and method is not None:
@@ -158,8 +163,8 @@ def validation_errors(item, where="", method=None):
             errors.append("%saddress must be an email address (like name@example.com) for method email, got %r"
                           % (where, shown))
         elif method == "sms" and not E164_PATTERN.match(address):
-            errors.append("%saddress must be a phone number in E.164 form (+, country code and number, at most "
-                          "15 digits, like +14155550100) for method sms, got %r" % (where, shown))
+            errors.append("%saddress must be a phone number in E.164 form (+ then 7 to 15 digits, the first not 0, "
+                          "like +14155550100) for method sms, got %r" % (where, shown))
         elif method in URL_METHODS and not _is_https_url(address):
             errors.append("%saddress must be an https URL (https://host/path) for method %s, got %r"
                           % (where, method, shown))
@@ -235,8 +240,9 @@ def differing_fields(current, desired, names, where=""):
                              "subscription first to subscribe the address with another method"
                              % (where, shown_address(method, current.get("address")), current.get("id"), method,
                                 desired["method_name"]))
-    if "address" in desired and "method_name" not in desired:
-        errors = validation_errors({"address": desired["address"]}, where, method=method)
+    if "method_name" not in desired:
+        errors = validation_errors({"address": desired.get("address"), "label": desired.get("label")}, where,
+                                   method=method)
         if errors:
             raise ReconcileError("; ".join(errors))
     changes = {}
@@ -383,6 +389,8 @@ def declared_subscriptions(items, state):
             errors.append("%sone of address or id is required" % where)
         if state == "present":
             errors.extend(validation_errors(item, where))
+        else:
+            errors.extend(booleans_given_as_integers(item, ("id",), where))
         key = address_key(item.get("address"))
         if key is not None:
             if key in seen:

@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.statusops.status.plugins.module_utils.common import (
+    booleans_given_as_integers,
     build_client,
     connection_spec,
     normalise_time,
@@ -63,8 +64,9 @@ def validation_errors(fields, where=""):
     name = fields.get("name")
     if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
         errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
+    errors.extend(booleans_given_as_integers(fields, ("index",), where))
     index = fields.get("index")
-    if index is not None and not INDEX_RANGE[0] <= index <= INDEX_RANGE[1]:
+    if index is not None and not isinstance(index, bool) and not INDEX_RANGE[0] <= index <= INDEX_RANGE[1]:
         errors.append("%sindex must be between %d and %d, got %s" % ((where,) + INDEX_RANGE + (index,)))
     start_date = fields.get("start_date")
     if start_date is not None and parse_time(start_date) is None:
@@ -152,6 +154,17 @@ class PageIndex:
             return [item for item in self.all if item.get("parent") == parent]
         return self.components.list(parent=parent)
 
+    def descendants(self, uuid):
+        """The uuids of every component below this one, at any depth."""
+        found = set()
+        pending = [uuid]
+        while pending:
+            for child in self.children(pending.pop()):
+                if child["uuid"] not in found:
+                    found.add(child["uuid"])
+                    pending.append(child["uuid"])
+        return found
+
     def top_level(self, candidates):
         """The candidates that have no parent."""
         if self.full_items:
@@ -202,7 +215,20 @@ class Component(Resource):
         current = single_match(matches, describe(self.params["name"], self.parent), "component", "uuid")
         if current is not None:
             self.unverified = unverifiable_fields(current, self.desired())
+            self._check_no_loop(current)
         return current
+
+    def _check_no_loop(self, current):
+        """A component moved under itself or under a component below it would put a loop in the page."""
+        if self.parent is None or current.get("parent") == self.parent:
+            return
+        reference = self.params["parent"]
+        if self.parent == current["uuid"]:
+            raise ReconcileError("parent %r is component %s itself; a component cannot be its own parent"
+                                 % (reference, current["uuid"]))
+        if self.parent in self.page.descendants(current["uuid"]):
+            raise ReconcileError("parent %r (%s) is below component %s; moving the component under it would put a "
+                                 "loop in the page" % (reference, self.parent, current["uuid"]))
 
     def desired(self):
         fields = dict((field, self.params[field]) for field in COMPONENT_FIELD_SPEC if self.params.get(field) is not None)
@@ -217,9 +243,19 @@ class Component(Resource):
         return bool(changes) or bool(self.params["update_unverified"] and self.unverified)
 
     def create(self, desired):
-        if not desired.get("name"):
-            raise ReconcileError("component %s does not exist; name is required to create one" % self.params.get("uuid"))
+        self._check_creatable()
         return self.components.create(desired)
+
+    def preview(self, current, desired):
+        if current is None:
+            self._check_creatable()
+        return super().preview(current, desired)
+
+    def _check_creatable(self):
+        """A uuid names one existing component: when there is none, nothing is created in its place."""
+        if self.params.get("uuid"):
+            raise ReconcileError("uuid %r: no component of the page has that uuid; omit uuid to create a component "
+                                 "by name" % self.params["uuid"])
 
     def update(self, current, desired, changes):
         return self.components.update(current["uuid"], update_body(current, desired))

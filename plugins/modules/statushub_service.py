@@ -14,7 +14,7 @@ version_added: 0.1.0
 description:
   - Creates, updates or deletes one service of a StatusHub hub.
   - The service is found by O(id) when given, else by its O(name). Two services with that name fail the task,
-    naming both ids; nothing is guessed.
+    naming both ids; nothing is guessed. Deleted services are never found.
   - An update sends only the fields that changed; nothing is sent when nothing changed.
 author:
   - statusops.status contributors (@statusops)
@@ -46,6 +46,8 @@ options:
   state:
     description:
       - V(present) creates or updates the service, V(absent) deletes it.
+      - StatusHub keeps a deleted service, marked deleted. It no longer counts as existing for any module of this
+        collection, so a service of that name can be created again.
     type: str
     choices: [present, absent]
     default: present

@@ -13,6 +13,7 @@ short_description: List the services of a StatusHub hub
 version_added: 0.1.0
 description:
   - Lists the services of a hub, every page of the list read, optionally only those with one name.
+  - Deleted services (StatusHub keeps them, marked deleted) are not listed, since no module can use them any more.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:

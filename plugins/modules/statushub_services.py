@@ -15,6 +15,7 @@ description:
   - Makes a hub's services match a declared list, found by name. The hub's services are read once (every page),
     then one write is sent per service that must change, paced to the API's limit of 5 writes a second.
   - With O(prune), services that are not declared are deleted.
+  - Services deleted before (StatusHub keeps them, marked deleted) do not count, and are neither matched nor pruned.
   - A declared name that matches two services of the hub fails the task, naming both ids, before any write.
 author:
   - statusops.status contributors (@statusops)

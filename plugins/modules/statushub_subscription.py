@@ -38,8 +38,9 @@ options:
   address:
     description:
       - Where notifications go; its form depends on O(method). It identifies the subscription when O(id) is not given.
-      - V(email), an email address; V(sms), a phone number in E.164 form such as V(+14155550100); V(webhook),
-        V(slack) and V(teams), an C(https) URL (for Slack and Teams, the channel's incoming webhook URL).
+      - V(email), an email address; V(sms), a phone number in E.164 form, C(+) then 7 to 15 digits, the first not
+        0, such as V(+14155550100); V(webhook), V(slack) and V(teams), an C(https) URL (for Slack and Teams, the
+        channel's incoming webhook URL). Any other form fails the task before any request.
       - Required to create a subscription.
     type: str
   id:
@@ -55,8 +56,8 @@ options:
     choices: [email, sms, webhook, slack, teams]
   services:
     description:
-      - The services the subscription is for, each by name or id. A name that no service of the hub has fails the task
-        before any write.
+      - The services the subscription is for, each by name or id. A name that no service of the hub has (a deleted
+        service included) fails the task before any write.
       - Omitted means all current and future services of the hub. A list naming every service of the hub is the same
         as all (the API treats it so), in either direction.
     type: list
@@ -70,7 +71,8 @@ options:
   label:
     description:
       - A note to tell who receives the notifications, such as a person or a team. Not available for V(email)
-        subscriptions. V("") and no label compare equal.
+        subscriptions (also when the subscription is found by O(id) and O(method) is not given). V("") and no label
+        compare equal.
     type: str
   less_verbose:
     description:
@@ -161,7 +163,11 @@ subscription:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.common import (
+    booleans_given_as_integers,
+    fail_on_invalid,
+    run,
+)
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, ServiceNames, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
@@ -189,7 +195,9 @@ def main():
     protect_secrets(module, [params])
     if params["state"] == "present":
         errors = validation_errors(params)
-        fail_on_invalid(module, errors)
+    else:
+        errors = booleans_given_as_integers(params, ("id",))
+    fail_on_invalid(module, errors)
     hub = Hub(module)
     subscription = Subscription(Subscriptions(hub), ServiceNames(hub), params)
 

@@ -45,6 +45,8 @@ options:
       address:
         description:
           - Where notifications go (see M(statusops.status.statushub_subscription)). Required unless C(id) is given.
+          - An V(sms) number is E.164 (C(+) then 7 to 15 digits, the first not 0); a V(webhook), V(slack) or V(teams)
+            address is an C(https) URL.
         type: str
       id:
         description:

@@ -41,12 +41,15 @@ options:
   uuid:
     description:
       - The component's uuid. When given it identifies the component, and O(name) renames it.
+      - A uuid that names no component of the page fails the task, also with O(name); nothing is created in its place.
     type: str
   parent:
     description:
       - Name or uuid of the group component this component belongs to. Omitted or V(null) means the top level.
       - A parent that does not exist is an error, and nothing is created.
       - With O(uuid), an omitted parent leaves the component where it is.
+      - A parent that is the component itself or a component below it fails the task before any write (the page
+        would have a loop).
     type: str
   description:
     description:
@@ -54,7 +57,7 @@ options:
     type: str
   index:
     description:
-      - Display order on the page, from V(0) to V(32767).
+      - Display order on the page, from V(0) to V(32767). A boolean (V(true) or V(false)) is refused.
     type: int
   impact:
     description:

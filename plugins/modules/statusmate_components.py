@@ -63,7 +63,7 @@ options:
         type: str
       index:
         description:
-          - Display order on the page, from V(0) to V(32767).
+          - Display order on the page, from V(0) to V(32767). A boolean (V(true) or V(false)) is refused.
         type: int
       impact:
         description:

@@ -44,4 +44,4 @@ def services(http, *items):
     http.get(HUB + "/services", json=envelope(items or (API, DASHBOARD)))
 
 
-SERVICES_CALL = ("GET", PATH + "/services?%s&%s" % (V, PAGE))
+SERVICES_CALL = ("GET", PATH + "/services?%s&deleted=false&extend=flags&%s" % (V, PAGE))

@@ -16,7 +16,7 @@ URL = "https://acme.app.statushub.io/api/v3"
 KEY = "hub-key-123"
 BASE = URL + "/hubs/acme"
 Q = "?api_version=V3-R1"
-LIST_Q = "/api/v3/hubs/acme/services?api_version=V3-R1&page=%d&per_page=100"
+LIST_Q = "/api/v3/hubs/acme/services?api_version=V3-R1&deleted=false&extend=flags&page=%d&per_page=100"
 API = {"id": 1, "name": "API", "description": "REST"}
 WEB = {"id": 2, "name": "Website", "description": ""}
 
@@ -37,7 +37,8 @@ def list_services(http, *pages):
 
 def _query(**extra):
     from responses import matchers
-    return matchers.query_param_matcher(dict({"api_version": "V3-R1", "per_page": "100"}, **extra))
+    return matchers.query_param_matcher(dict({"api_version": "V3-R1", "deleted": "false", "extend": "flags", "per_page": "100"},
+                                             **extra))
 
 
 # statushub_service
@@ -224,4 +225,54 @@ def test_set_duplicate_in_hub_fails_before_any_write(run_module, http):
 def test_set_duplicate_in_declared_list_fails(run_module, http):
     result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "API"}]))
     assert result["failed"] is True and "services[1].name 'API' is declared more than once" in result["msg"]
+    assert len(http.calls) == 0
+
+
+# soft-deleted services (contract: deletes are soft, flags.deleted with extend=flags)
+
+
+GONE = dict(API, id=5, flags={"deleted": True})
+
+
+def test_a_deleted_service_does_not_count_as_existing(run_module, http):
+    list_services(http, [GONE, WEB])
+    http.post(BASE + "/services", json=dict(API, id=6))
+    result = run_module(statushub_service, args(name="API", description="REST"))
+    assert result["changed"] is True and result["service"]["id"] == 6
+    assert calls(http) == [("GET", LIST_Q % 1), ("POST", "/api/v3/hubs/acme/services" + Q)]
+
+
+def test_deleting_a_deleted_service_changes_nothing(run_module, http):
+    list_services(http, [GONE])
+    result = run_module(statushub_service, args(name="API", state="absent"))
+    assert result["changed"] is False and result["service"] == {}
+    assert calls(http) == [("GET", LIST_Q % 1)]
+
+
+def test_info_lists_live_services_only(run_module, http):
+    list_services(http, [GONE, WEB])
+    result = run_module(statushub_service_info, args())
+    assert result["services"] == [WEB]
+
+
+def test_set_neither_matches_nor_prunes_a_deleted_service(run_module, http):
+    list_services(http, [GONE, dict(GONE, id=8, name="Old"), WEB])
+    http.post(BASE + "/services", json=dict(API, id=6))
+    result = run_module(statushub_services, args(services=[{"name": "API", "description": "REST"}, {"name": "Website"}],
+                                                 prune=True))
+    assert result["created"] == [dict(API, id=6)] and result["deleted"] == []
+    assert calls(http) == [("GET", LIST_Q % 1), ("POST", "/api/v3/hubs/acme/services" + Q)]
+
+
+def test_an_unknown_id_fails_in_check_mode_too(run_module, http):
+    http.get(BASE + "/services/9", status=404, json={"error": "Not found"})
+    result = run_module(statushub_service, args(id=9, name="X"), check_mode=True)
+    assert result["failed"] is True
+    assert "service id 9: the hub has no service with that id" in result["msg"]
+
+
+def test_a_boolean_id_is_refused_before_any_request(run_module, http):
+    result = run_module(statushub_service, args(id=True, state="absent"))
+    assert result["failed"] is True
+    assert result["msg"] == "id must be an integer, got True"
     assert len(http.calls) == 0

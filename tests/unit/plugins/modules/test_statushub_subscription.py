@@ -7,6 +7,7 @@ __metaclass__ = type
 
 import json
 
+import pytest
 from responses import matchers
 
 from ansible_collections.statusops.status.plugins.modules import (
@@ -14,6 +15,7 @@ from ansible_collections.statusops.status.plugins.modules import (
     statushub_subscription_info,
     statushub_subscriptions,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import validation_errors
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 
 URL = "https://acme.app.statushub.io/api/v3"
@@ -22,7 +24,7 @@ BASE = URL + "/hubs/acme"
 PATH = "/api/v3/hubs/acme"
 Q = "?api_version=V3-R1"
 SUBS_Q = PATH + "/subscriptions?api_version=V3-R1&deleted=false&page=%d&per_page=100"
-SERVICES_Q = PATH + "/services?api_version=V3-R1&page=1&per_page=100"
+SERVICES_Q = PATH + "/services?api_version=V3-R1&deleted=false&extend=flags&page=1&per_page=100"
 SLACK = "https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX"
 SLACK_SHOWN = "https://hooks.slack.com/********"
 API = {"id": 1, "name": "API", "description": ""}
@@ -329,3 +331,82 @@ def test_secrets_are_masked_and_plain_values_shown_again():
                               "configuration": {"content_type": "application/json", "retries": 3}},
                              {"address": SLACK, "method": "slack", "configuration": {"callback": SLACK + "/cb"}}])
     assert Module.no_log_values == set([KEY, SLACK, SLACK + "/cb"])
+
+
+@pytest.mark.parametrize("number", ["+12", "+123456", "+01234567", "+1234567890123456", "14155550100", "+1 415 555 0100"])
+def test_sms_numbers_outside_e164_are_refused_before_any_request(run_module, http, number):
+    result = run_module(statushub_subscription, args(address=number, method="sms"))
+    assert result["failed"] is True
+    assert result["msg"] == ("address must be a phone number in E.164 form (+ then 7 to 15 digits, the first not 0, "
+                             "like +14155550100) for method sms, got %r" % number)
+    assert len(http.calls) == 0
+
+
+@pytest.mark.parametrize("number", ["+1234567", "+123456789012345", "+14155550100"])
+def test_sms_numbers_of_7_to_15_digits_are_accepted(number):
+    assert validation_errors({"address": number, "method": "sms"}) == []
+
+
+@pytest.mark.parametrize("method", ["webhook", "slack", "teams"])
+@pytest.mark.parametrize("address", ["http://hooks.example.com/T/B/secret", "ftp://hooks.example.com/T/B/secret",
+                                     "hooks.example.com/T/B/secret"])
+def test_every_url_method_needs_https(method, address):
+    errors = validation_errors({"address": address, "method": method}, "subscriptions[0].")
+    assert len(errors) == 1
+    assert errors[0].startswith("subscriptions[0].address must be an https URL (https://host/path) for method %s, got "
+                                % method)
+    assert "secret" not in errors[0]
+
+
+def test_a_label_for_an_email_subscription_found_by_id_fails_before_any_write(run_module, http):
+    http.get(BASE + "/subscriptions/5001", json=dict(EMAIL, flags={"deleted": False}))
+    result = run_module(statushub_subscription, args(id=5001, label="On call"))
+    assert result["failed"] is True
+    assert result["msg"] == "label is not available for method email (the API refuses it), got 'On call'"
+    assert calls(http) == [("GET", PATH + "/subscriptions/5001?api_version=V3-R1&extend=flags")]
+
+
+def test_a_boolean_id_is_refused_in_every_state(run_module, http):
+    for state in ("present", "absent"):
+        result = run_module(statushub_subscription, args(id=True, state=state))
+        assert result["failed"] is True
+        assert result["msg"] == "id must be an integer, got True"
+    result = run_module(statushub_subscriptions, args(subscriptions=[{"id": False}], state="absent"))
+    assert result["msg"] == "subscriptions[0].id must be an integer, got False"
+    assert len(http.calls) == 0
+
+
+def test_a_deleted_service_cannot_be_subscribed_to(run_module, http):
+    list_subscriptions(http, [])
+    list_services(http, (API, dict(WEB, flags={"deleted": True})))
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["Website"]))
+    assert result["failed"] is True
+    assert result["msg"] == "service 'Website': the hub has no service with that name or id"
+    assert calls(http) == [("GET", SUBS_Q % 1), ("GET", SERVICES_Q)]
+
+
+def test_a_list_naming_every_live_service_is_all(run_module, http):
+    list_subscriptions(http, [sub(5001, "ops@example.com")])
+    list_services(http, (API, dict(WEB, flags={"deleted": True})))
+    result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["API"]))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", SUBS_Q % 1), ("GET", SERVICES_Q)]
+
+
+def test_the_bodies_sent_carry_only_attributes_of_the_contract(run_module, http):
+    contract = {"address", "method_name", "services_selection", "configuration", "label", "less_verbose", "protected",
+                "subscriber_id"}
+    list_subscriptions(http, [sub(5001, "ops@example.com", ids=[1])])
+    list_services(http)
+    http.put(BASE + "/subscriptions/5001", json=sub(5001, "ops@example.com", protected=True))
+    http.post(BASE + "/subscriptions", json=sub(5002, SLACK, "slack"))
+    result = run_module(statushub_subscriptions, args(subscriptions=[
+        {"address": "ops@example.com", "protected": True, "less_verbose": True},
+        {"address": SLACK, "method": "slack", "label": "#ops", "configuration": {"a": 1}, "services": ["API"]},
+    ]))
+    assert result["changed"] is True
+    sent = [body for body in bodies(http) if body is not None]
+    assert len(sent) == 2
+    for body in sent:
+        assert set(body) <= contract
+        assert set(body["services_selection"]) <= {"all", "service_ids"}

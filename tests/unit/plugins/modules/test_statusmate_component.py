@@ -136,3 +136,77 @@ def test_token_never_in_output_on_auth_failure(run_module, http):
     assert result["failed"] is True
     assert "GET /api-components-list/ returned HTTP 401" in result["msg"]
     assert TOKEN not in str(result)
+
+
+def test_a_uuid_that_names_no_component_fails_even_with_a_name(run_module, http):
+    http.get(LIST + "?component=c-9", json=[])
+    result = run_module(statusmate_component, args(uuid="c-9", name="CDN"))
+    assert result["failed"] is True
+    assert result["msg"] == "uuid 'c-9': no component of the page has that uuid; omit uuid to create a component by name"
+    assert calls(http) == [("GET", "/api-components-list/?component=c-9")]
+
+
+def test_a_uuid_that_names_no_component_fails_in_check_mode_too(run_module, http):
+    http.get(LIST + "?component=c-9", json=[])
+    result = run_module(statusmate_component, args(uuid="c-9", name="CDN"), check_mode=True)
+    assert result["failed"] is True
+    assert "uuid 'c-9': no component of the page has that uuid" in result["msg"]
+
+
+def test_a_component_cannot_be_its_own_parent(run_module, http):
+    http.get(LIST, json=[WEBSITE, CDN])
+    http.get(LIST + "?component=w-1", json=[WEBSITE])
+    result = run_module(statusmate_component, args(uuid="w-1", parent="Website"))
+    assert result["failed"] is True
+    assert result["msg"] == "parent 'Website' is component w-1 itself; a component cannot be its own parent"
+    assert all(method == "GET" for method, _path in calls(http))
+
+
+def test_a_component_cannot_move_below_itself_abbreviated_items(run_module, http):
+    edge = {"uuid": "e-1", "name": "Edge", "description": "", "impact": "operational"}
+    http.get(LIST, json=[WEBSITE, CDN, edge])
+    http.get(LIST + "?component=w-1", json=[WEBSITE])
+    http.get(LIST + "?parent=w-1", json=[CDN])
+    http.get(LIST + "?parent=c-1", json=[edge])
+    http.get(LIST + "?parent=e-1", json=[])
+    result = run_module(statusmate_component, args(uuid="w-1", parent="Edge"))
+    assert result["failed"] is True
+    assert result["msg"] == ("parent 'Edge' (e-1) is below component w-1; moving the component under it would put a "
+                             "loop in the page")
+    assert calls(http) == [
+        ("GET", "/api-components-list/"),
+        ("GET", "/api-components-list/?component=w-1"),
+        ("GET", "/api-components-list/?parent=w-1"),
+        ("GET", "/api-components-list/?parent=c-1"),
+        ("GET", "/api-components-list/?parent=e-1"),
+    ]
+
+
+def test_a_component_cannot_move_below_itself_full_items(run_module, http):
+    full = [dict(WEBSITE, parent=None), dict(CDN, parent="w-1")]
+    http.get(LIST, json=full)
+    http.get(LIST + "?component=w-1", json=[full[0]])
+    result = run_module(statusmate_component, args(uuid="w-1", parent="c-1"), check_mode=True)
+    assert result["failed"] is True
+    assert "parent 'c-1' (c-1) is below component w-1" in result["msg"]
+    assert len(http.calls) == 2
+
+
+def test_a_move_to_a_component_that_is_not_below_is_sent(run_module, http):
+    full = [dict(WEBSITE, parent=None), dict(CDN, parent="w-1"),
+            {"uuid": "a-1", "name": "API", "description": "", "impact": "operational", "parent": None}]
+    http.get(LIST, json=full)
+    http.get(LIST + "?component=c-1", json=[full[1]])
+    http.post(URL + "/api-components-update/c-1/", json=dict(full[1], parent="a-1"))
+    result = run_module(statusmate_component, args(uuid="c-1", parent="API"))
+    assert result["changed"] is True
+    assert calls(http) == [("GET", "/api-components-list/"), ("GET", "/api-components-list/?component=c-1"),
+                           ("POST", "/api-components-update/c-1/")]
+    assert bodies(http)[2] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "a-1", "impact": "operational"}
+
+
+def test_a_boolean_index_is_refused_naming_the_option_and_value(run_module, http):
+    result = run_module(statusmate_component, args(name="Website", index=True))
+    assert result["failed"] is True
+    assert result["msg"] == "index must be an integer, got True"
+    assert len(http.calls) == 0

@@ -308,3 +308,25 @@ def test_prune_learns_that_a_component_taken_for_top_level_sits_in_an_undeclared
     assert result["created"] == ["CDN"]
     assert result["deleted"] == ["Old/CDN", "Old"]
     assert bodies(http)[3] == {"name": "CDN", "description": "edge", "parent": None}
+
+
+def test_a_boolean_index_is_refused_before_any_request(run_module, http):
+    tree = [{"name": "Website", "index": False, "children": [{"name": "CDN", "index": True}]}]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["failed"] is True
+    assert "components[0] (Website): index must be an integer, got False" in result["msg"]
+    assert "components[0].children[0] (Website/CDN): index must be an integer, got True" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_a_group_declared_inside_its_own_child_is_never_moved_there(run_module, http):
+    # Identity is the path: the live Website/CDN is not the declared CDN/Website, so nothing live moves below itself.
+    full = [dict(WEBSITE, parent=None), dict(CDN, parent="w-1")]
+    http.get(LIST, json=full)
+    http.post(CREATE, status=201, json=created("c-2", {"name": "CDN", "parent": None}))
+    http.post(CREATE, status=201, json=created("w-2", {"name": "Website", "parent": "c-2"}))
+    result = run_module(statusmate_components, args(components=[{"name": "CDN", "children": [{"name": "Website"}]}]))
+    assert result["created"] == ["CDN", "CDN/Website"] and result["updated"] == []
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("POST", "/api-components-create/")]
+    assert bodies(http)[2] == {"name": "Website", "parent": "c-2"}
