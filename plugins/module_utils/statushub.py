@@ -11,8 +11,6 @@ from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import Services
 
 API_VERSION = "V3-R1"
 # Documented per-key limits: 30 GET requests and 5 other requests a second.
@@ -70,35 +68,3 @@ class Hub:
         """Every item of a paginated list, all pages read."""
         return list(self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE))
 
-
-class ServiceNames:
-    """Resolves services named by name or by id; the hub's live services are read once."""
-
-    def __init__(self, hub):
-        self.hub = hub
-        self._services = None
-
-    @property
-    def services(self):
-        if self._services is None:
-            self._services = Services(self.hub).list()
-        return self._services
-
-    def id_of(self, reference):
-        """The id of the service named by id or by name; unknown or ambiguous names fail."""
-        text = str(reference)
-        if text.isdigit() and any(service["id"] == int(text) for service in self.services):
-            return int(text)
-        matches = [service for service in self.services if service["name"] == text]
-        if not matches:
-            raise ReconcileError("service %r: the hub has no service with that name or id" % text)
-        return single_match(matches, "service %r" % text, "service")["id"]
-
-    def name_of(self, service_id):
-        for service in self.services:
-            if service["id"] == service_id:
-                return service["name"]
-        return str(service_id)
-
-    def all_ids(self):
-        return sorted(service["id"] for service in self.services)

@@ -23,7 +23,8 @@ from ansible_collections.statusops.status.plugins.module_utils.common import (
     parse_time,
 )
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, ServiceNames, is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 
 SERVICE_STATUSES = ("up", "degraded-performance", "down")
 NOW = "now"

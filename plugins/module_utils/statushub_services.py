@@ -198,3 +198,36 @@ def reconcile_services(services, declared, prune, state, check_mode):
     after = list(after_by_id.values()) + created
     diff = {"before": {"services": current}, "after": {"services": after}}
     return created, updated, deleted, after, diff
+
+
+class ServiceNames:
+    """Resolves services named by name or by id; the hub's live services are read once."""
+
+    def __init__(self, hub):
+        self.hub = hub
+        self._services = None
+
+    @property
+    def services(self):
+        if self._services is None:
+            self._services = Services(self.hub).list()
+        return self._services
+
+    def id_of(self, reference):
+        """The id of the service named by id or by name; unknown or ambiguous names fail."""
+        text = str(reference)
+        if text.isdigit() and any(service["id"] == int(text) for service in self.services):
+            return int(text)
+        matches = [service for service in self.services if service["name"] == text]
+        if not matches:
+            raise ReconcileError("service %r: the hub has no service with that name or id" % text)
+        return single_match(matches, "service %r" % text, "service")["id"]
+
+    def name_of(self, service_id):
+        for service in self.services:
+            if service["id"] == service_id:
+                return service["name"]
+        return str(service_id)
+
+    def all_ids(self):
+        return sorted(service["id"] for service in self.services)
