@@ -73,6 +73,11 @@ def run(module, work):
     module.exit_json(**result)
 
 
+def fail_partway(module, error, progress):
+    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
+    module.fail_json(msg=str(error), status=getattr(error, "status", None), changed=any(progress.values()), **progress)
+
+
 def parse_time(value):
     """An aware datetime from ISO-8601 text ('Z' or an offset); None when it is not one."""
     if not isinstance(value, str):

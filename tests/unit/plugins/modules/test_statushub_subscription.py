@@ -241,7 +241,7 @@ def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
     http.delete(BASE + "/subscriptions/5002", status=204)
     http.put(BASE + "/subscriptions/5001", json=dict(EMAIL, protected=True))
     http.post(BASE + "/subscriptions", json=sub(5003, SLACK, "slack", label="#incidents"))
-    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True, concurrency=1))
     assert result["changed"] is True
     assert [item["id"] for item in result["deleted"]] == [5002]
     assert [item["id"] for item in result["updated"]] == [5001]

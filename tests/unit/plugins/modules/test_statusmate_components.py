@@ -53,7 +53,7 @@ def test_create_a_page_parents_before_children(run_module, http):
     http.get(LIST, json=[])
     for uuid in ("w-1", "c-1", "s-1", "a-1", "r-1"):
         http.post(CREATE, status=201, json={"uuid": uuid})
-    result = run_module(statusmate_components, args(components=TREE))
+    result = run_module(statusmate_components, args(components=TREE, concurrency=1))
     assert result["changed"] is True
     assert result["created"] == ["Website", "Website/CDN", "Website/Web servers", "API", "API/REST API"]
     assert result["updated"] == [] and result["deleted"] == []
