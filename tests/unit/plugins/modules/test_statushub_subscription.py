@@ -259,6 +259,21 @@ def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
     assert SLACK not in json.dumps(result)
 
 
+def test_set_that_fails_partway_reports_what_it_did_redacted(run_module, http):
+    list_subscriptions(http, [EMAIL, sub(5002, "+14155550100", "sms")])
+    list_services(http)
+    http.delete(BASE + "/subscriptions/5002", status=204)
+    http.put(BASE + "/subscriptions/5001", json=dict(EMAIL, protected=True))
+    http.post(BASE + "/subscriptions", status=422, json={"error": "refused"})
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["status"] == 422 and "refused" in result["msg"]
+    assert [item["id"] for item in result["deleted"]] == [5002]
+    assert [item["id"] for item in result["updated"]] == [5001]
+    assert result["created"] == []
+    assert SLACK not in json.dumps(result)
+
+
 def test_set_in_check_mode_only_reads(run_module, http):
     list_subscriptions(http, [EMAIL, sub(5002, "+14155550100", "sms")])
     list_services(http)
