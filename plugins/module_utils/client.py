@@ -30,8 +30,9 @@ IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 # Intervals a little wider than the documented limit keep clear of the edge of
-# the server's one-second window.
-PACING_MARGIN = 1.01
+# the server's one-second window when requests arrive a few milliseconds later
+# or sooner than they were started (scheduling, network jitter).
+PACING_MARGIN = 1.03
 
 
 class ApiError(Exception):

@@ -16,7 +16,7 @@ description:
     C(address).
   - The hub's subscriptions are read once (every page), every item is checked (addresses, services, methods), and
     only then one write is sent per subscription that must change, paced to the API's limit of 5 writes a second
-    counted between the starts of requests, whatever the latency (100 changes take about 20 seconds).
+    counted between the starts of requests, whatever the latency (100 changes take about 21 seconds).
   - With O(prune), subscriptions that are not declared are deleted.
   - Slack, Teams and webhook URLs are credentials. They are compared in full, but shown redacted (scheme and host
     kept, the rest replaced by C(********)) in the result, the diff, error messages and logs.

@@ -59,13 +59,14 @@ def subscriptions(count):
 class Scenario:
     """One row: a role applied to a fresh simulator (first run), or applied again (no-op)."""
 
-    def __init__(self, label, role, variables, api, noop, target):
+    def __init__(self, label, role, variables, api, noop, target, minimum=None):
         self.label = label
         self.role = role
         self.variables = variables
         self.api = api
         self.noop = noop
         self.target = target  # (text, function of the row's figures -> bool)
+        self.minimum = minimum  # the seconds the API's rate limit requires, if it does
 
 
 def scenarios(concurrency):
@@ -80,7 +81,7 @@ def scenarios(concurrency):
         Scenario("%d StatusHub subscriptions created" % SUBSCRIPTIONS, "statusops.status.statushub_page", hub,
                  "statushub", False,
                  ("at most 5 round trips beyond the %g s of the rate limit, no 429" % minimum,
-                  lambda row: row["round_trips"] <= 5 and row["rejected"] == 0)),
+                  lambda row: row["beyond_limit"] <= 5 and row["rejected"] == 0), minimum),
         Scenario("the same subscriptions, no-op", "statusops.status.statushub_page", hub, "statushub", True,
                  ("at most 2 round trips", lambda row: row["round_trips"] <= 2)),
     ]
@@ -121,6 +122,13 @@ class Bench:
         log = [entry for entry in self.simulator.control("GET", "/log")["requests"] if entry["api"] == scenario.api]
         return float(measured.group(1)), log
 
+    @staticmethod
+    def api_time(log, latency):
+        """Seconds from the first request's arrival to the last answer: the task's time at the API, which leaves
+        out the start of Ansible and of the module (seconds on a busy machine, the same at every latency)."""
+        arrivals = [entry["time"] for entry in log]
+        return max(arrivals) - min(arrivals) + latency
+
     def sample(self, scenario, latency):
         self.simulator.control("POST", "/reset")
         self.simulator.control("PUT", "/config", {"latency": latency})
@@ -130,12 +138,16 @@ class Bench:
 
     def measure(self, scenario, runs):
         row = {"label": scenario.label, "target": scenario.target[0]}
+        row["rejected"] = 0
         for latency in LATENCIES:
             samples = [self.sample(scenario, latency) for _run in range(runs)]
             row[latency] = statistics.median(elapsed for elapsed, _log in samples)
+            row[("api", latency)] = statistics.median(self.api_time(log, latency) for _elapsed, log in samples)
             row["requests"] = sorted(set(len(log) for _elapsed, log in samples))
-            row["rejected"] = max(len([entry for entry in log if entry["status"] == 429]) for _elapsed, log in samples)
-        row["round_trips"] = (row[LATENCIES[1]] - row[LATENCIES[0]]) / LATENCIES[1]
+            row["rejected"] = max([row["rejected"]] + [len([entry for entry in log if entry["status"] == 429])
+                                                       for _elapsed, log in samples])
+        row["round_trips"] = (row[("api", LATENCIES[1])] - row[("api", LATENCIES[0])]) / LATENCIES[1]
+        row["beyond_limit"] = (row[("api", LATENCIES[1])] - scenario.minimum) / LATENCIES[1] if scenario.minimum else None
         row["met"] = scenario.target[1](row)
         return row
 
@@ -146,14 +158,17 @@ def span(values):
 
 def table(rows):
     lines = [
-        "| scenario (through the roles and set modules) | requests | wall time at 0 s (s) | wall time at 0.1 s (s) "
-        "| round trips in sequence | 429 answers | target | result |",
+        "| scenario (through the roles and set modules) | requests | task wall time at 0 s / 0.1 s (s) "
+        "| time at the API at 0 s / 0.1 s (s) | round trips in sequence | 429 answers | target | result |",
         "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in rows:
-        lines.append("| %s | %s | %.2f | %.2f | %.1f | %d | %s | %s |" % (
-            row["label"], span(row["requests"]), row[0.0], row[0.1], row["round_trips"], row["rejected"],
-            row["target"], "met" if row["met"] else "NOT met"))
+        round_trips = "%.1f" % row["round_trips"]
+        if row["beyond_limit"] is not None:
+            round_trips += " (%.1f beyond the rate limit's time)" % row["beyond_limit"]
+        lines.append("| %s | %s | %.2f / %.2f | %.2f / %.2f | %s | %d | %s | %s |" % (
+            row["label"], span(row["requests"]), row[0.0], row[0.1], row[("api", 0.0)], row[("api", 0.1)], round_trips,
+            row["rejected"], row["target"], "met" if row["met"] else "NOT met"))
     return "\n".join(lines)
 
 
@@ -162,10 +177,14 @@ def report(rows, runs, concurrency):
 
 Measured by `tests/benchmarks/latency.py` on %(when)s against the local simulator with 0 s and then 0.1 s added
 before every answer (Python %(python)s, %(machine)s), `concurrency: %(concurrency)d` (the default), StatusHub's rate
-limits on. Wall time is the time of the role's task as the playbook sees it (module start included), the median of
-%(runs)d runs; the round trips in sequence are the extra wall time at 0.1 s divided by 0.1 s, the round trips a user
-waits for one after another. The StatusHub creates take about %(minimum)g s at any latency: 5 writes a second is the
-documented limit.
+limits on. Each figure is the median of %(runs)d runs. The task wall time is the role's as the playbook sees it; it
+includes the start of Ansible's module, seconds on a busy machine, which do not depend on the latency but vary from
+run to run by more than the round trips measured. The time at the API runs from the arrival of the task's first
+request to its last answer, in the simulator's log. The round trips in sequence, the round trips a user waits for
+one after another, are its extra time at 0.1 s divided by 0.1 s. The StatusHub creates take about %(minimum)g s at
+any latency, as 5 writes a second is the documented limit; for them the table also gives the round trips beyond
+those %(minimum)g s (time at the API at 0.1 s, less %(minimum)g s, divided by 0.1 s). A 429 counts even when the client
+waited and retried.
 
 %(table)s
 
