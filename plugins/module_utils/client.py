@@ -11,7 +11,9 @@ import email.utils
 import json
 import random
 import ssl
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 try:
     import requests
@@ -29,8 +31,9 @@ IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 # Intervals a little wider than the documented limit keep clear of the edge of
-# the server's one-second window.
-PACING_MARGIN = 1.01
+# the server's one-second window when requests arrive a few milliseconds later
+# or sooner than they were started (scheduling, network jitter).
+PACING_MARGIN = 1.03
 
 
 class ApiError(Exception):
@@ -109,34 +112,43 @@ def retry_after_seconds(value, now=None):
 
 
 class Pacer:
-    """Keeps requests of each kind a minimum interval apart, counted from the previous answer.
+    """Keeps the start times of requests of each kind a minimum interval apart, for every thread of one client.
 
-    Counting from the answer, not the send, means two requests reach the server at
-    least the interval apart whatever the latency of each.
+    Counting between start times (not from the previous answer) keeps the steady rate at the documented limit
+    whatever the latency, while several requests are in flight. A 429's Retry-After holds every request back.
     """
 
     def __init__(self, per_second, clock, sleep):
         """per_second maps 'GET' and 'OTHER' to a documented limit (or None: no limit)."""
         self._interval = dict((kind, PACING_MARGIN / limit) for kind, limit in per_second.items() if limit)
         self._next = {}
+        self._held_until = None
         self._clock = clock
         self._sleep = sleep
+        self._lock = threading.Lock()
 
     @staticmethod
     def _kind(method):
         return "GET" if method == "GET" else "OTHER"
 
     def wait(self, method):
-        """Sleep until a request of this kind may be sent."""
-        ready = self._next.get(self._kind(method))
-        if ready is not None and ready > self._clock():
-            self._sleep(ready - self._clock())
+        """Sleep until a request of this kind may start, and take its place in the schedule."""
+        kind = self._kind(method)
+        while True:
+            with self._lock:
+                now = self._clock()
+                ready = max(self._next.get(kind, now), self._held_until or now)
+                if ready <= now:
+                    if kind in self._interval:
+                        self._next[kind] = now + self._interval[kind]
+                    return
+            self._sleep(ready - now)
 
-    def answered(self, method):
-        """Start the interval before the next request of this kind."""
-        interval = self._interval.get(self._kind(method))
-        if interval:
-            self._next[self._kind(method)] = self._clock() + interval
+    def hold(self, seconds):
+        """Send nothing more, from any thread, for this long (a server asked so with Retry-After)."""
+        with self._lock:
+            until = self._clock() + seconds
+            self._held_until = max(self._held_until or until, until)
 
 
 class ApiClient:
@@ -152,12 +164,32 @@ class ApiClient:
         self.default_query = dict(default_query or {})
         self._sleep = sleep
         self._pacer = Pacer(rate_limits or {}, clock, sleep)
+        self.concurrency = 1
         self.session = requests.Session()
         self.session.headers.update({
             "Authorization": authorization,
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
         })
+
+    def set_concurrency(self, requests_in_flight):
+        """Let this many threads share the client: one connection each, kept in one pool.
+
+        The session's connection pool is thread-safe, and the session's other state (headers, TLS settings) is
+        only read while requests are sent; with a blocking pool of this size no more requests are ever in flight.
+        """
+        self.concurrency = requests_in_flight
+        adapter = requests.adapters.HTTPAdapter(pool_maxsize=requests_in_flight, pool_block=True)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+
+    def concurrently(self, function, items):
+        """function(item) for each item, as many at once as the concurrency allows; results in the items' order."""
+        items = list(items)
+        if self.concurrency <= 1 or len(items) <= 1:
+            return [function(item) for item in items]
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(items))) as pool:
+            return list(pool.map(function, items))
 
     def get(self, path, query=None):
         return self.request("GET", path, query=query)
@@ -214,6 +246,7 @@ class ApiClient:
                 delay = self._backoff(attempt)
                 if waited + delay > self.retry_timeout:
                     raise ApiError(method, path, None, "%s (gave up after waiting %.1f s for retries)" % (reason, waited))
+                pause = self._sleep
             else:
                 if response.status_code < 300:
                     return _json_or_none(response)
@@ -222,22 +255,22 @@ class ApiClient:
                     raise _error_from(method, path, response)
                 if waited + delay > self.retry_timeout:
                     raise _budget_spent(method, path, response, waited, self.retry_timeout)
-            finally:
-                self._pacer.answered(method)
-            self._sleep(delay)
+                # A 429 holds back every thread of this client, not only this request.
+                pause = self._pacer.hold if response.status_code == 429 else self._sleep
+            pause(delay)
             waited += delay
 
     def paginate(self, path, query, per_page):
-        """Yield every item of a paginated list, page after page, per_page items a page."""
-        page = 1
-        while True:
+        """Every item of a paginated list, per_page items a page: the first page, then the others at once."""
+
+        def page(number):
             params = dict(query or {})
-            params.update({"page": page, "per_page": per_page})
-            envelope = self.get(path, params)
-            yield from envelope.get("data") or []
-            if page >= int(envelope.get("page_count") or 1):
-                return
-            page += 1
+            params.update({"page": number, "per_page": per_page})
+            return self.get(path, params)
+
+        first = page(1)
+        pages = [first] + self.concurrently(page, range(2, int(first.get("page_count") or 1) + 1))
+        return [item for envelope in pages for item in envelope.get("data") or []]
 
     def _retry_delay(self, method, path, response, attempt):
         if response.status_code == 429:

@@ -105,6 +105,11 @@ def run(module, work):
     module.exit_json(**result)
 
 
+def fail_partway(module, error, progress):
+    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
+    module.fail_json(msg=str(error), status=getattr(error, "status", None), changed=any(progress.values()), **progress)
+
+
 # ISO-8601 date and time, to the minute at least: 2025-02-01T12:00:00Z, 2025-02-01 12:00:00.250+02:00, ...+0200.
 # Parsed here rather than by datetime.fromisoformat, whose accepted forms differ between Python 3.9 and 3.11+.
 ISO_TIME = re.compile(

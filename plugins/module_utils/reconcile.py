@@ -5,11 +5,15 @@
 
 It knows nothing of HTTP or of any API: a Resource (one per kind of object, in
 the API mapping files) tells it how to find, compare, create, update and delete.
+A set of objects is planned with plan_set and carried out as Changes by apply_changes.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import heapq
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from ansible_collections.statusops.status.plugins.module_utils.client import OutcomeUnknown
 
@@ -202,3 +206,128 @@ def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=Fal
             if key not in desired_by_key:
                 plan.delete.append((key, current))
     return plan
+
+
+# Requests in flight at once when a set module applies its plan (Terraform's default parallelism is 10 too).
+DEFAULT_CONCURRENCY = 10
+
+
+def concurrency_errors(value):
+    return [] if value >= 1 else ["concurrency must be 1 or more, got %s" % value]
+
+
+class Change:
+    """One write of a plan: its action, what it needs done first, and how to do it (or, in check mode, preview it).
+
+    apply(results) and preview(results) return the object after the change; results maps the key of every change
+    already done to what it returned, so a change can use the object created by one it requires.
+    """
+
+    def __init__(self, key, action, apply, preview, requires=()):
+        self.key = key
+        self.action = action  # one of: create, update, delete
+        self.apply = apply
+        self.preview = preview
+        self.requires = tuple(requires)
+
+
+class ChangeRun:
+    """Carries out a list of Changes: each after those it requires, up to `concurrency` at once.
+
+    The list's order is the plan order: changes start in that order as soon as they are free to, so a concurrency
+    of 1 sends them exactly in that order, and done() reports them in that order at any concurrency. When a change
+    fails, nothing more starts, the changes already in flight finish, and the error of the first failed change in
+    plan order is raised; done() then says what was carried out.
+    """
+
+    def __init__(self, changes, concurrency=1, check_mode=False):
+        self.changes = list(changes)
+        self.concurrency = concurrency
+        self.check_mode = check_mode
+        self.results = {}
+
+    def done(self, action=None):
+        """The changes carried out (in check mode, previewed), in plan order, optionally of one action only."""
+        return [change for change in self.changes
+                if change.key in self.results and (action is None or change.action == action)]
+
+    def run(self):
+        if self.check_mode:
+            for change in self.changes:
+                self.results[change.key] = change.preview(self.results)
+            return self
+        position = dict((change.key, number) for number, change in enumerate(self.changes))
+        blocking = {}
+        unblocks = {}
+        for change in self.changes:
+            required = set(key for key in change.requires if key in position)
+            blocking[change.key] = len(required)
+            for key in required:
+                unblocks.setdefault(key, []).append(change.key)
+        ready = [position[key] for key, count in blocking.items() if not count]
+        heapq.heapify(ready)
+        failures = []
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            running = {}
+            while ready or running:
+                while ready and len(running) < self.concurrency and not failures:
+                    change = self.changes[heapq.heappop(ready)]
+                    running[pool.submit(change.apply, dict(self.results))] = change
+                if not running:
+                    break
+                finished, _pending = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    change = running.pop(future)
+                    error = future.exception()
+                    if error is not None:
+                        failures.append((position[change.key], error))
+                        continue
+                    self.results[change.key] = future.result()
+                    for key in unblocks.get(change.key, ()):
+                        blocking[key] -= 1
+                        if not blocking[key]:
+                            heapq.heappush(ready, position[key])
+        if failures:
+            raise min(failures, key=lambda failure: failure[0])[1]
+        return self
+
+
+def _ignoring_results(function, *args):
+    return lambda _results: function(*args)
+
+
+class SetChanges(ChangeRun):
+    """The changes of a SetPlan whose objects do not depend on one another: deletes, then updates, then creates.
+
+    actions carries them out: create(key, desired), update(current, desired, changes) and delete(current), and
+    previews them in check mode: preview_create(key, desired) and preview_update(current, desired).
+    """
+
+    def __init__(self, plan, actions, concurrency=1, check_mode=False):
+        self.deletes = dict(plan.delete)
+        self.updates = dict((key, current) for key, current, _desired, _changes in plan.update)
+        changes = [Change(key, "delete", _ignoring_results(actions.delete, current), _ignoring_results(lambda: None))
+                   for key, current in plan.delete]
+        changes.extend(Change(key, "update", _ignoring_results(actions.update, current, desired, fields),
+                              _ignoring_results(actions.preview_update, current, desired))
+                       for key, current, desired, fields in plan.update)
+        changes.extend(Change(key, "create", _ignoring_results(actions.create, key, desired),
+                              _ignoring_results(actions.preview_create, key, desired))
+                       for key, desired in plan.create)
+        super(SetChanges, self).__init__(changes, concurrency, check_mode)
+
+    def created(self):
+        return [self.results[change.key] for change in self.done("create")]
+
+    def updated(self):
+        return [self.results[change.key] for change in self.done("update")]
+
+    def deleted(self):
+        return [self.deletes[change.key] for change in self.done("delete")]
+
+    def after(self, current, id_key="id"):
+        """The objects after the run: current ones deleted, replaced by their update, and the created ones."""
+        deleted = set(item[id_key] for item in self.deleted())
+        updated = dict((self.updates[change.key][id_key], self.results[change.key]) for change in self.done("update"))
+        kept = [updated.get(item[id_key], item) for item in current if item[id_key] not in deleted]
+        return kept + self.created()

@@ -37,6 +37,7 @@ class Hub:
 
     def __init__(self, module):
         self.api = build_client(module, "api_key", default_query={"api_version": API_VERSION}, rate_limits=RATE_LIMITS)
+        self.api.set_concurrency(module.params.get("concurrency") or 1)
         self.prefix = "/hubs/%s" % module.params["hub"]
 
     def get(self, path, query=None):
@@ -66,5 +67,5 @@ class Hub:
 
     def list(self, path, query=None):
         """Every item of a paginated list, all pages read."""
-        return list(self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE))
+        return self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE)
 

@@ -11,6 +11,7 @@ from ansible_collections.statusops.status.plugins.module_utils.common import boo
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
     Resource,
+    SetChanges,
     create_once,
     index_unique,
     plan_set,
@@ -160,44 +161,52 @@ def declared_services(items, state):
     return declared, errors
 
 
-def reconcile_services(services, declared, prune, state, check_mode):
-    """Make the hub's services match the declared ones: deletes, then updates, then creates.
+class ServiceSet:
+    """The plan that makes a hub's services match the declared ones, and its changes: deletes, updates, creates."""
 
-    Returns (created, updated, deleted, services after, diff).
-    """
-    current = services.list()
-    names = set(declared)
-    by_name = index_unique([item for item in current if item["name"] in names],
-                           lambda item: item["name"], lambda name: "service %r" % name, "service")
-    # Undeclared services are keyed by id: two undeclared services may share a name.
-    current_by_key = dict(by_name)
-    current_by_key.update((("#id", item["id"]), item) for item in current if item["name"] not in names)
-    plan = plan_set(current_by_key, declared, lambda key, current, desired: differing_fields(current, desired),
-                    prune=prune, absent=(state == "absent"))
-    deleted = [current_item for _key, current_item in plan.delete]
-    updated = []
-    created = []
-    after_by_id = dict((item["id"], item) for item in current)
-    for item in deleted:
-        if not check_mode:
-            services.delete(item["id"])
-        del after_by_id[item["id"]]
-    for _key, current_item, desired, changes in plan.update:
-        if check_mode:
-            new = dict(current_item, **desired)
-        else:
-            new = services.update(current_item["id"], changes)
-        after_by_id[current_item["id"]] = new
-        updated.append(new)
-    for key, desired in plan.create:
-        if check_mode:
-            new = dict({"id": None, "description": ""}, **desired)
-        else:
-            new = create_once(_NamedService(services, key), desired)
-        created.append(new)
-    after = list(after_by_id.values()) + created
-    diff = {"before": {"services": current}, "after": {"services": after}}
-    return created, updated, deleted, after, diff
+    def __init__(self, services, declared, prune, state):
+        self.services = services
+        self.current = services.list()
+        names = set(declared)
+        by_name = index_unique([item for item in self.current if item["name"] in names],
+                               lambda item: item["name"], lambda name: "service %r" % name, "service")
+        # Undeclared services are keyed by id: two undeclared services may share a name.
+        current_by_key = dict(by_name)
+        current_by_key.update((("#id", item["id"]), item) for item in self.current if item["name"] not in names)
+        self.plan = plan_set(current_by_key, declared, lambda key, current, desired: differing_fields(current, desired),
+                             prune=prune, absent=(state == "absent"))
+        self.changes = None
+
+    def apply(self, check_mode, concurrency=1):
+        self.changes = SetChanges(self.plan, self, concurrency, check_mode)
+        self.changes.run()
+
+    def create(self, name, desired):
+        return create_once(_NamedService(self.services, name), desired)
+
+    def update(self, current, desired, changes):
+        return self.services.update(current["id"], changes)
+
+    def delete(self, current):
+        self.services.delete(current["id"])
+
+    @staticmethod
+    def preview_create(name, desired):
+        return dict({"id": None, "description": ""}, **desired)
+
+    @staticmethod
+    def preview_update(current, desired):
+        return dict(current, **desired)
+
+    def progress(self):
+        """What was done so far (in check mode, would be): created, updated and deleted services."""
+        return dict(created=self.changes.created(), updated=self.changes.updated(), deleted=self.changes.deleted())
+
+    def result(self):
+        progress = self.progress()
+        after = self.changes.after(self.current)
+        return dict(progress, changed=any(progress.values()), services=after,
+                    diff={"before": {"services": self.current}, "after": {"services": after}})
 
 
 class ServiceNames:

@@ -16,6 +16,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     Outcome,
     ReconcileError,
     Resource,
+    SetChanges,
     create_once,
     plan_set,
     single_match,
@@ -400,62 +401,74 @@ def declared_subscriptions(items, state):
     return errors
 
 
-def reconcile_subscriptions(subscriptions, names, items, prune, state, check_mode):
-    """Make the hub's subscriptions match the declared ones: one list read, then deletes, updates, creates.
+class SubscriptionSet:
+    """The plan that makes a hub's subscriptions match the declared ones (every item checked before the first
+    write: unknown service, method clash, unknown id), and its changes: deletes, updates, creates."""
 
-    Every problem (unknown service, method clash, unknown id) is found before the first write.
-    Returns (created, updated, deleted, subscriptions after, diff), all redacted.
-    """
-    current = subscriptions.list()
-    by_id = dict((item["id"], item) for item in current)
-    current_by_key = {}
-    for item in current:
-        key = address_key(item.get("address"))
-        if key in current_by_key:
-            key = ("#id", item["id"])  # a duplicate the hub should not hold; it is pruned or matched by id
-        current_by_key[key] = item
-    desired_by_key = {}
-    resources = {}
-    for position, item in enumerate(items):
-        where = "subscriptions[%d]." % position
-        resource = Subscription(subscriptions, names, item, where)
-        if item.get("id") is not None:
-            found = by_id.get(item["id"])
-            if found is None:
-                if state == "absent":
-                    continue
-                raise ReconcileError("%ssubscription id %s: the hub has no subscription with that id" % (where, item["id"]))
-            key = next(k for k, v in current_by_key.items() if v is found)
-        else:
-            key = address_key(item["address"])
-        if key in desired_by_key:
-            raise ReconcileError("%sdeclares a subscription that another item of the list declares too" % where)
-        desired_by_key[key] = {} if state == "absent" else resource.desired()
-        resources[key] = resource
-    plan = plan_set(current_by_key, desired_by_key, lambda key, current, desired: resources[key].changes(current, desired),
-                    prune=prune, absent=(state == "absent"))
-    for key, desired in plan.create:
-        check_creatable(desired, resources[key].where)
+    def __init__(self, subscriptions, names, items, prune, state):
+        self.subscriptions = subscriptions
+        self.names = names
+        self.current = subscriptions.list()
+        by_id = dict((item["id"], item) for item in self.current)
+        current_by_key = {}
+        for item in self.current:
+            key = address_key(item.get("address"))
+            if key in current_by_key:
+                key = ("#id", item["id"])  # a duplicate the hub should not hold; it is pruned or matched by id
+            current_by_key[key] = item
+        desired_by_key = {}
+        self.resources = {}
+        for position, item in enumerate(items):
+            where = "subscriptions[%d]." % position
+            resource = Subscription(subscriptions, names, item, where)
+            if item.get("id") is not None:
+                found = by_id.get(item["id"])
+                if found is None:
+                    if state == "absent":
+                        continue
+                    raise ReconcileError("%ssubscription id %s: the hub has no subscription with that id" % (where, item["id"]))
+                key = next(k for k, v in current_by_key.items() if v is found)
+            else:
+                key = address_key(item["address"])
+            if key in desired_by_key:
+                raise ReconcileError("%sdeclares a subscription that another item of the list declares too" % where)
+            desired_by_key[key] = {} if state == "absent" else resource.desired()
+            self.resources[key] = resource
+        self.plan = plan_set(current_by_key, desired_by_key,
+                             lambda key, current, desired: self.resources[key].changes(current, desired),
+                             prune=prune, absent=(state == "absent"))
+        for key, desired in self.plan.create:
+            check_creatable(desired, self.resources[key].where)
+        self.changes = None
 
-    deleted = [item for _key, item in plan.delete]
-    after_by_id = dict((item["id"], item) for item in current)
-    for item in deleted:
-        if not check_mode:
-            subscriptions.delete(item["id"])
-        del after_by_id[item["id"]]
-    updated = []
-    for key, current_item, desired, changes in plan.update:
-        if check_mode:
-            new = preview(current_item, desired, names)
-        else:
-            new = subscriptions.update(current_item["id"], update_body(current_item, desired, changes))
-        after_by_id[current_item["id"]] = new
-        updated.append(new)
-    created = []
-    for key, desired in plan.create:
-        created.append(preview(None, desired, names) if check_mode else create_once(resources[key], desired))
-    after = list(after_by_id.values()) + created
-    diff = {"before": {"subscriptions": [redacted(item) for item in current]},
-            "after": {"subscriptions": [redacted(item) for item in after]}}
-    return ([redacted(item) for item in created], [redacted(item) for item in updated],
-            [redacted(item) for item in deleted], [redacted(item) for item in after], diff)
+    def apply(self, check_mode, concurrency=1):
+        self.changes = SetChanges(self.plan, self, concurrency, check_mode)
+        self.changes.run()
+
+    def create(self, key, desired):
+        return create_once(self.resources[key], desired)
+
+    def update(self, current, desired, changes):
+        return self.subscriptions.update(current["id"], update_body(current, desired, changes))
+
+    def delete(self, current):
+        self.subscriptions.delete(current["id"])
+
+    def preview_create(self, key, desired):
+        return preview(None, desired, self.names)
+
+    def preview_update(self, current, desired):
+        return preview(current, desired, self.names)
+
+    def progress(self):
+        """What was done so far (in check mode, would be), redacted: created, updated and deleted subscriptions."""
+        return dict(created=[redacted(item) for item in self.changes.created()],
+                    updated=[redacted(item) for item in self.changes.updated()],
+                    deleted=[redacted(item) for item in self.changes.deleted()])
+
+    def result(self):
+        progress = self.progress()
+        after = [redacted(item) for item in self.changes.after(self.current)]
+        return dict(progress, changed=any(progress.values()), subscriptions=after,
+                    diff={"before": {"subscriptions": [redacted(item) for item in self.current]},
+                          "after": {"subscriptions": after}})

@@ -55,7 +55,9 @@ def argument_spec(**extra):
 
 
 def client(module):
-    return build_client(module, "api_token")
+    api = build_client(module, "api_token")
+    api.set_concurrency(module.params.get("concurrency") or 1)
+    return api
 
 
 def validation_errors(fields, where=""):
@@ -110,6 +112,11 @@ class Components:
             for item in items:
                 item.setdefault("parent", parent)
         return items
+
+    def children_of(self, parents):
+        """{parent: its children} for each parent uuid, the lists read at once."""
+        parents = list(parents)
+        return dict(zip(parents, self.api.concurrently(lambda parent: self.list(parent=parent), parents)))
 
     def create(self, body):
         return self.api.post(CREATE_PATH, body)

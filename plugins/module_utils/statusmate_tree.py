@@ -17,6 +17,8 @@ __metaclass__ = type
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    Change,
+    ChangeRun,
     ReconcileError,
     Resource,
     create_once,
@@ -114,14 +116,18 @@ class LivePage:
         return self.full or uuid in self._children
 
     def children(self, uuid):
+        self.read_children([uuid])
+        return self._children.get(uuid, [])
+
+    def read_children(self, uuids):
+        """Learn the children of these components, the unread ones read at once (abbreviated items only)."""
         if self.full:
-            return self._children.get(uuid, [])
-        if uuid not in self._children:
-            found = self.components.list(parent=uuid)
+            return
+        unread = [uuid for uuid in dict.fromkeys(uuids) if uuid not in self._children]
+        for uuid, found in self.components.children_of(unread).items():
             self._children[uuid] = found
             for item in found:
                 self.parent_of[item["uuid"]] = uuid
-        return self._children[uuid]
 
     def top_level(self):
         """The top-level components; with abbreviated items, those not found under a component whose children were read."""
@@ -130,21 +136,13 @@ class LivePage:
         return [dict(item, parent=None) for item in self.items if item["uuid"] not in self.parent_of]
 
     def explore(self, tree):
-        """Read the children of every live component that may be a declared group (abbreviated items only)."""
-        if self.full:
-            return
-        groups = [node for node in tree if node.children]
-        for node in groups:
-            for candidate in self.items:
-                if candidate["name"] == node.name and candidate["uuid"] not in self.parent_of:
-                    self._explore_below(node.children, self.children(candidate["uuid"]))
-
-    def _explore_below(self, tree, live):
-        for node in tree:
-            if node.children:
-                for candidate in live:
-                    if candidate["name"] == node.name:
-                        self._explore_below(node.children, self.children(candidate["uuid"]))
+        """Read the children of every live component that may be a declared group, one level of the tree at a time."""
+        level = [(node, [item for item in self.items if item["name"] == node.name]) for node in tree if node.children]
+        while level and not self.full:
+            self.read_children(candidate["uuid"] for _node, candidates in level for candidate in candidates)
+            level = [(child, [item for candidate in candidates for item in self.children(candidate["uuid"])
+                              if item["name"] == child.name])
+                     for node, candidates in level for child in node.children if child.children]
 
 
 class Entry:
@@ -181,8 +179,7 @@ class TreePlan:
                           and not page.explored(entry.live["uuid"])]
             if not unexplored:
                 break
-            for uuid in unexplored:
-                page.children(uuid)
+            page.read_children(unexplored)
 
     def _build(self):
         self.entries = {}
@@ -237,10 +234,11 @@ class TreePlan:
 class _Creation(Resource):
     """The create of one component, for reconcile.create_once: after a lost answer it looks before sending again."""
 
-    def __init__(self, page, parent_uuid, name):
+    def __init__(self, page, parent_uuid, name, created):
         self.page = page
         self.parent_uuid = parent_uuid
         self.name = name
+        self.created = created
 
     def find(self):
         components = self.page.components
@@ -248,9 +246,10 @@ class _Creation(Resource):
             found = [item for item in components.list() if item.get("parent") is None]
         else:
             found = components.list(parent=self.parent_uuid)
-        # Only a component that was not on the page when it was read can be the one just created.
+        # Only a component that was neither on the page when it was read nor created by another change of this run
+        # can be the one just created.
         found = [item for item in found if item["name"] == self.name and item["uuid"] not in self.page.known
-                 and item["uuid"] not in self.page.parent_of]
+                 and item["uuid"] not in self.page.parent_of and item["uuid"] not in self.created]
         if len(found) > 1:
             raise ReconcileError("the answer to the create of %r was lost and %s now exist with that name; check the page"
                                  % (self.name, " and ".join(item["uuid"] for item in found)))
@@ -261,49 +260,81 @@ class _Creation(Resource):
 
 
 class Execution:
-    """Carries out a TreePlan (or, in check mode, says what it would do), recording each step as it goes."""
+    """Carries out a TreePlan (or, in check mode, says what it would do): parents created before their children,
+    children deleted before their parents, other changes up to `concurrency` at once."""
 
-    def __init__(self, plan, check_mode):
+    def __init__(self, plan, check_mode, concurrency=1):
         self.plan = plan
-        self.check_mode = check_mode
-        self.created = []
-        self.updated = []
-        self.deleted = []
-        self.after = {}
+        self.created_uuids = set()
+        self.changes = ChangeRun(self._changes(), concurrency, check_mode)
 
     def run(self):
-        plan = self.plan
-        creates = dict((key, desired) for key, desired in plan.plan.create)
-        updates = dict((item[0], item) for item in plan.plan.update)
-        uuids = dict((key, entry.live["uuid"]) for key, entry in plan.entries.items() if entry.live is not None)
-        for key, entry in plan.entries.items():
-            if entry.declared is None or plan.absent:
-                continue
-            parent_uuid = uuids.get(entry.parent_key) if entry.parent_key is not None else None
-            if key in creates:
-                body = dict(creates[key], parent=parent_uuid)
-                if self.check_mode:
-                    after = dict(creates[key])
-                else:
-                    after = create_once(_Creation(plan.page, parent_uuid, entry.declared.name), body)
-                    uuids[key] = after["uuid"]
-                self.created.append(path_text(entry.path))
-            elif key in updates:
-                current, desired = updates[key][1], updates[key][2]
-                if self.check_mode:
-                    after = dict(current)
-                    after.update(desired)
-                else:
-                    after = plan.page.components.update(current["uuid"], update_body(current, dict(desired, parent=parent_uuid)))
-                self.updated.append(path_text(entry.path))
-            else:
-                after = entry.live
-            self.after[key] = after
-        for key, current in plan.plan.delete:
-            if not self.check_mode:
-                plan.page.components.delete(current["uuid"])
-            self.deleted.append(path_text(plan.entries[key].path))
+        self.changes.run()
         return self
+
+    def _changes(self):
+        plan = self.plan
+        changes = []
+        if not plan.absent:
+            creates = dict(plan.plan.create)
+            updates = dict((item[0], item) for item in plan.plan.update)
+            for key, entry in plan.entries.items():
+                if key in creates:
+                    changes.append(self._create(entry, creates[key]))
+                elif key in updates:
+                    changes.append(self._update(entry, updates[key][1], updates[key][2]))
+        doomed = set(key for key, _current in plan.plan.delete)
+        for key, current in plan.plan.delete:
+            children = [entry.key for entry in plan.entries.values() if entry.parent_key == key and entry.key in doomed]
+            changes.append(Change(key, "delete", lambda results, uuid=current["uuid"]: plan.page.components.delete(uuid),
+                                  preview=lambda results: None, requires=children))
+        return changes
+
+    def _parent_uuid(self, entry, results):
+        if entry.parent_key is None:
+            return None
+        parent = self.plan.entries[entry.parent_key]
+        return parent.live["uuid"] if parent.live is not None else results[entry.parent_key]["uuid"]
+
+    def _create(self, entry, desired):
+        def apply(results):
+            parent_uuid = self._parent_uuid(entry, results)
+            creation = _Creation(self.plan.page, parent_uuid, entry.declared.name, self.created_uuids)
+            after = create_once(creation, dict(desired, parent=parent_uuid))
+            self.created_uuids.add(after["uuid"])
+            return after
+
+        parent = self.plan.entries.get(entry.parent_key)
+        requires = [entry.parent_key] if parent is not None and parent.live is None else []
+        return Change(entry.key, "create", apply, preview=lambda results: dict(desired), requires=requires)
+
+    def _update(self, entry, current, desired):
+        def apply(results):
+            body = update_body(current, dict(desired, parent=self._parent_uuid(entry, results)))
+            return self.plan.page.components.update(current["uuid"], body)
+
+        return Change(entry.key, "update", apply, preview=lambda results: dict(current, **desired))
+
+    def _paths(self, action):
+        return [path_text(self.plan.entries[change.key].path) for change in self.changes.done(action)]
+
+    @property
+    def created(self):
+        return self._paths("create")
+
+    @property
+    def updated(self):
+        return self._paths("update")
+
+    @property
+    def deleted(self):
+        return self._paths("delete")
+
+    @property
+    def after(self):
+        after = dict((key, entry.live) for key, entry in self.plan.entries.items() if entry.live is not None)
+        after.update(self.changes.results)
+        return after
 
     @property
     def changed(self):
@@ -326,7 +357,8 @@ class Execution:
         if self.plan.absent:
             return []
         entries = [entry for entry in self.plan.entries.values() if entry.declared is not None]
-        return _tree(entries, lambda entry: self.after.get(entry.key) or {}, name_of=lambda entry: entry.declared.name)
+        after = self.after
+        return _tree(entries, lambda entry: after.get(entry.key) or {}, name_of=lambda entry: entry.declared.name)
 
     def before_tree(self):
         """The live components that the run looks at: the declared ones that exist and the ones it deletes."""
@@ -375,8 +407,7 @@ def export_page(components, parent=None):
     elif parent is not None:
         roots = page.children(parent)
     else:
-        for item in page.items:
-            page.children(item["uuid"])
+        page.read_children(item["uuid"] for item in page.items)
         roots = page.top_level()
     flat = []
 

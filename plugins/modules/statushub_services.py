@@ -21,6 +21,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.concurrency
   - statusops.status.attributes
   - statusops.status.attributes.STATUSHUB
 attributes:
@@ -122,12 +123,18 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    DEFAULT_CONCURRENCY,
+    ReconcileError,
+    concurrency_errors,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
     Services,
+    ServiceSet,
     declared_services,
-    reconcile_services,
 )
 
 
@@ -141,6 +148,7 @@ def main():
             prune=dict(type="bool", default=False),
             allow_empty=dict(type="bool", default=False),
             state=dict(type="str", default="present", choices=["present", "absent"]),
+            concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
         ),
         supports_check_mode=True,
     )
@@ -149,14 +157,16 @@ def main():
     if params["prune"] and params["state"] == "present" and not declared and not params["allow_empty"]:
         errors.append("services is empty and prune is true: that would delete every service of the hub; "
                       "set allow_empty=true to do that")
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, errors + concurrency_errors(params["concurrency"]))
     services = Services(Hub(module))
 
     def work():
-        created, updated, deleted, after, diff = reconcile_services(
-            services, declared, params["prune"], params["state"], module.check_mode)
-        return dict(changed=bool(created or updated or deleted), diff=diff,
-                    created=created, updated=updated, deleted=deleted, services=after)
+        service_set = ServiceSet(services, declared, params["prune"], params["state"])
+        try:
+            service_set.apply(module.check_mode, params["concurrency"])
+        except (ApiError, ReconcileError) as exc:
+            fail_partway(module, exc, service_set.progress())
+        return service_set.result()
 
     run(module, work)
 

@@ -19,7 +19,8 @@ description:
   - Reads as few times as the API allows, one list of the page, plus one C(?parent=) query per declared group that
     exists when the server's list items are abbreviated (none when they report C(parent)), then sends exactly one write
     per component that must change, and none when nothing differs.
-  - Parents are created before their children, deletes run children first.
+  - Parents are created before their children, deletes run children first; other changes, and the C(?parent=)
+    queries, run side by side up to O(concurrency) at once.
   - The vendor's list reports only C(uuid), C(name), C(description) and C(impact) (some servers report every field).
     Fields the list does not report cannot be compared; they are sent on create and with any other update, and listed
     in RV(unverified). A field you do not set is never sent with a value the server did not report.
@@ -27,6 +28,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
+  - statusops.status.concurrency
   - statusops.status.attributes
   - statusops.status.attributes.STATUSMATE
 attributes:
@@ -242,7 +244,12 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    DEFAULT_CONCURRENCY,
+    ReconcileError,
+    concurrency_errors,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import Components, argument_spec, client
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import (
     ITEM_SPEC,
@@ -261,12 +268,13 @@ def main():
             allow_empty=dict(type="bool", default=False),
             update_unverified=dict(type="bool", default=False),
             state=dict(type="str", default="present", choices=["present", "absent"]),
+            concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
         ),
         supports_check_mode=True,
     )
     params = module.params
     tree, errors = parse_tree(params["components"])
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, errors + concurrency_errors(params["concurrency"]))
     absent = params["state"] == "absent"
     if not tree and params["prune"] and not absent and not params["allow_empty"]:
         module.fail_json(msg="components is empty and prune is true, which would delete every component of the page; "
@@ -276,12 +284,12 @@ def main():
     def work():
         plan = TreePlan(LivePage(components), tree, prune=params["prune"], absent=absent,
                         update_unverified=params["update_unverified"])
-        execution = Execution(plan, module.check_mode)
+        execution = Execution(plan, module.check_mode, params["concurrency"])
         try:
             execution.run()
-        except ApiError as exc:
-            module.fail_json(msg=str(exc), status=exc.status, changed=execution.changed, created=execution.created,
-                             updated=execution.updated, deleted=execution.deleted)
+        except (ApiError, ReconcileError) as exc:
+            fail_partway(module, exc, dict(created=execution.created, updated=execution.updated,
+                                           deleted=execution.deleted))
         result = dict(changed=execution.changed, created=execution.created, updated=execution.updated,
                       deleted=execution.deleted, components=execution.result_tree(), unverified=execution.unverified())
         if module._diff:

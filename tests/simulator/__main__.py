@@ -1,4 +1,5 @@
-"""Start the simulator: python -m tests.simulator [--port N] [--ready-file PATH] [--statusmate-list abbreviated|full]."""
+"""Start the simulator: python -m tests.simulator [--port N] [--ready-file PATH] [--statusmate-list abbreviated|full]
+[--latency SECONDS]."""
 
 import argparse
 import json
@@ -21,6 +22,8 @@ def parse_args(argv):
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     parser.add_argument("--ready-file", help="write the facts as JSON here once connections are accepted")
     parser.add_argument("--statusmate-list", choices=("abbreviated", "full"), default="abbreviated")
+    parser.add_argument("--latency", type=float, default=0,
+                        help="seconds every API answer waits before it is sent (requests in flight wait side by side)")
     parser.add_argument("--verbose", action="store_true", help="log every request on stderr")
     return parser.parse_args(argv)
 
@@ -57,7 +60,7 @@ def stop(_signum, _frame):
 def main(argv=None):
     args = parse_args(argv)
     logging.getLogger("werkzeug").setLevel(logging.INFO if args.verbose else logging.ERROR)
-    app = create_app({"statusmate_list": args.statusmate_list})
+    app = create_app({"statusmate_list": args.statusmate_list, "latency": args.latency})
     server = make_server(HOST, args.port, app, threaded=True)
     info = facts(server.server_port)
     announce(info)

@@ -155,13 +155,21 @@ def not_allowed_response(api):
 
 
 def after_api_request(response):
-    """Apply an after_handling fault and record the status the client got."""
+    """Apply an after_handling fault, record the status the client got, and wait out the configured latency.
+
+    The wait is outside the simulator lock, so requests in flight at once wait side by side.
+    """
     if is_control(request.path) or "entry" not in g:
         return response
     rule = g.pop("late_fault", None)
     if rule is not None:
         response = fault_response(rule, api_of(request.path)) or response
-    g.entry["status"] = 0 if g.get("dropped") else response.status_code
+    sim = simulator()
+    with sim.lock:
+        g.entry["status"] = 0 if g.get("dropped") else response.status_code
+        latency = sim.config["latency"]
+    if latency and not g.get("dropped"):
+        time.sleep(latency)
     return response
 
 

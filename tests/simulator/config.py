@@ -4,11 +4,13 @@ DEFAULT_CONFIG = {
     "statusmate_list": "abbreviated",
     "statushub_per_page_max": 100,  # assumed
     "rate_limits": True,
+    "latency": 0,  # seconds every API answer waits before it is sent, as if the server were that far away
 }
 CONFIG_CHECKS = {
     "statusmate_list": lambda value: value in ("abbreviated", "full"),
     "statushub_per_page_max": lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1,
     "rate_limits": lambda value: isinstance(value, bool),
+    "latency": lambda value: isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 60,
 }
 
 

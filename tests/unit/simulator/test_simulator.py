@@ -1,5 +1,6 @@
 """Tests of the API simulator (tests/simulator): Flask test client, one in-process server, one subprocess."""
 
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
+from tests.simulator import app as simulator_app
 from tests.simulator.app import create_app
 from tests.simulator.ratelimit import RateLimiter
 
@@ -504,7 +506,7 @@ def test_reset_and_config(client):
     assert client.put("/_sim/config", json={"rate_limits": "yes"}).status_code == 400
     client.post("/_sim/reset")
     assert client.get("/_sim/config").json == {"statusmate_list": "abbreviated", "statushub_per_page_max": 100,
-                                               "rate_limits": False}
+                                               "rate_limits": False, "latency": 0}
     assert sm(client, "GET", "/api-components-list/").json == []
     assert log(client) == [{"time": log(client)[0]["time"], "api": "statusmate", "method": "GET",
                             "path": "/api-components-list/", "query": {}, "status": 200, "body": None}]
@@ -521,6 +523,45 @@ def live_server(app):
     yield "http://127.0.0.1:%d" % server.server_port
     server.shutdown()
     server.server_close()
+
+
+def test_latency_is_a_config_key_of_seconds(client):
+    assert client.put("/_sim/config", json={"latency": 0.1}).json["latency"] == 0.1
+    for bad in (-1, "0.1", True, 61):
+        response = client.put("/_sim/config", json={"latency": bad})
+        assert response.status_code == 400 and "latency" in response.json["error"]
+
+
+def test_latency_is_waited_by_requests_in_flight_side_by_side(app, live_server, monkeypatch):
+    """Each answer waits the latency outside the simulator lock: four requests wait at once (or the barrier breaks)."""
+    together = threading.Barrier(4, timeout=10)
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        together.wait()
+
+    monkeypatch.setattr(simulator_app.time, "sleep", sleep)
+    requests.put(live_server + "/_sim/config", json={"latency": 0.25}, timeout=5)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda number: requests.post(
+            live_server + "/api-components-create/", json={"name": "c%d" % number}, headers=SM_AUTH, timeout=15),
+            range(4)))
+    assert [answer.status_code for answer in answers] == [201] * 4
+    assert waits == [0.25] * 4
+    assert len(set(answer.json()["uuid"] for answer in answers)) == 4
+
+
+def test_concurrent_writes_keep_the_state_and_the_log_whole(live_server):
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda number: requests.post(
+            live_server + "/api-components-create/", json={"name": "c%02d" % number}, headers=SM_AUTH, timeout=15),
+            range(40)))
+    assert [answer.status_code for answer in answers] == [201] * 40
+    listed = requests.get(live_server + "/api-components-list/", headers=SM_AUTH, timeout=5).json()
+    assert sorted(item["name"] for item in listed) == ["c%02d" % number for number in range(40)]
+    logged = requests.get(live_server + "/_sim/log", timeout=5).json()["requests"]
+    assert sorted(entry["status"] for entry in logged) == [200] + [201] * 40
 
 
 @pytest.mark.parametrize("after_handling", [False, True])

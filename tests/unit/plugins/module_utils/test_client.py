@@ -6,6 +6,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
+import json
+import threading
 import time
 
 import pytest
@@ -18,6 +20,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import (
     ApiClient,
     ApiError,
     OutcomeUnknown,
+    Pacer,
     render_error_body,
     retry_after_seconds,
 )
@@ -180,22 +183,90 @@ def test_pacing_holds_the_documented_rates(fake_time):
         assert max(sum(1 for other in times if start <= other < start + 1.0) for start in times) <= limit
 
 
-def test_pacing_counts_from_the_answer_so_slow_answers_do_not_bunch_arrivals(fake_time):
-    latencies = [0.15, 0.0] * 5
-    arrivals = []
+def test_pacing_counts_between_starts_so_latency_does_not_lower_the_rate(fake_time):
+    starts = []
 
     def answer_after_latency(request):
-        arrivals.append(fake_time.now)
-        fake_time.now += latencies[len(arrivals) - 1]
+        starts.append(fake_time.now)
+        fake_time.now += 0.15
         return (201, {}, "{}")
 
     api = make_client(fake_time, rate_limits={"OTHER": 5})
     with responses.RequestsMock() as mock:
         mock.add_callback("POST", BASE + "/things", callback=answer_after_latency)
-        for _attempt in range(len(latencies)):
+        for _attempt in range(10):
             api.post("/things", {})
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:])]
-    assert all(gap >= latency + 1.0 / 5 for gap, latency in zip(gaps, latencies))
+    gaps = [later - earlier for earlier, later in zip(starts, starts[1:])]
+    assert gaps == [pytest.approx(client_module.PACING_MARGIN / 5)] * 9
+
+
+def test_one_pacer_spaces_the_starts_of_every_thread():
+    pacer = Pacer({"OTHER": 50}, time.monotonic, time.sleep)
+    starts = []
+    lock = threading.Lock()
+
+    def send_five():
+        for _request in range(5):
+            pacer.wait("POST")
+            with lock:
+                starts.append(time.monotonic())
+
+    threads = [threading.Thread(target=send_five) for _thread in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    starts.sort()
+    assert len(starts) == 30
+    assert min(later - earlier for earlier, later in zip(starts, starts[1:])) >= client_module.PACING_MARGIN / 50
+
+
+def test_a_hold_keeps_every_thread_waiting(fake_time):
+    pacer = Pacer({}, fake_time.clock, fake_time.sleep)
+    pacer.hold(2.0)
+    pacer.hold(1.0)
+    pacer.wait("GET")
+    assert fake_time.now == 1002.0
+    pacer.wait("POST")
+    assert fake_time.sleeps == [2.0]
+
+
+@responses.activate
+def test_a_429_holds_back_the_other_threads_too(fake_time):
+    responses.post(BASE + "/things", status=429, headers={"Retry-After": "3"}, json={"error": "Too many requests"})
+    responses.post(BASE + "/things", status=201, json={"id": 1})
+    responses.get(BASE + "/other", json=[])
+    api = make_client(fake_time)
+    api.post("/things", {"name": "a"})
+    held_until = fake_time.now
+    api.get("/other")
+    assert fake_time.sleeps == [3.0] and fake_time.now == held_until
+
+
+@responses.activate
+def test_the_pages_after_the_first_are_read_at_once_and_kept_in_order(fake_time):
+    together = threading.Barrier(3, timeout=10)  # pages 2 to 4 answer only once all three are in flight
+    in_flight = []
+    most = []
+    lock = threading.Lock()
+
+    def page(request):
+        number = int(request.params["page"])
+        with lock:
+            in_flight.append(number)
+            most.append(len(in_flight))
+        if 2 <= number <= 4:
+            together.wait()
+        with lock:
+            in_flight.remove(number)
+        return (200, {}, json.dumps({"page_count": 6, "data": [{"id": number}]}))
+
+    responses.add_callback("GET", BASE + "/items", callback=page)
+    api = make_client(fake_time)
+    api.set_concurrency(3)
+    assert [item["id"] for item in api.paginate("/items", None, per_page=100)] == [1, 2, 3, 4, 5, 6]
+    assert len(responses.calls) == 6
+    assert max(most) == 3
 
 
 @responses.activate

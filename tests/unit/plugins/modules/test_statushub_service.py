@@ -169,7 +169,7 @@ def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
     http.delete(BASE + "/services/2", status=204)
     http.put(BASE + "/services/1", json=dict(API, description="REST v2"))
     http.post(BASE + "/services", json={"id": 3, "name": "Mobile", "description": ""})
-    result = run_module(statushub_services, args(services=DECLARED, prune=True))
+    result = run_module(statushub_services, args(services=DECLARED, prune=True, concurrency=1))
     assert result["changed"] is True
     assert result["created"] == [{"id": 3, "name": "Mobile", "description": ""}]
     assert result["updated"] == [dict(API, description="REST v2")]

@@ -243,7 +243,7 @@ def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
     http.delete(BASE + "/subscriptions/5002", status=204)
     http.put(BASE + "/subscriptions/5001", json=dict(EMAIL, protected=True))
     http.post(BASE + "/subscriptions", json=sub(5003, SLACK, "slack", label="#incidents"))
-    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True, concurrency=1))
     assert result["changed"] is True
     assert [item["id"] for item in result["deleted"]] == [5002]
     assert [item["id"] for item in result["updated"]] == [5001]
@@ -258,6 +258,21 @@ def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
     created = {"address": SLACK, "method_name": "slack", "label": "#incidents",
                "services_selection": {"all": True, "service_ids": []}}
     assert bodies(http)[3:] == [{"protected": True}, created]
+    assert SLACK not in json.dumps(result)
+
+
+def test_set_that_fails_partway_reports_what_it_did_redacted(run_module, http):
+    list_subscriptions(http, [EMAIL, sub(5002, "+14155550100", "sms")])
+    list_services(http)
+    http.delete(BASE + "/subscriptions/5002", status=204)
+    http.put(BASE + "/subscriptions/5001", json=dict(EMAIL, protected=True))
+    http.post(BASE + "/subscriptions", status=422, json={"error": "refused"})
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["status"] == 422 and "refused" in result["msg"]
+    assert [item["id"] for item in result["deleted"]] == [5002]
+    assert [item["id"] for item in result["updated"]] == [5001]
+    assert result["created"] == []
     assert SLACK not in json.dumps(result)
 
 

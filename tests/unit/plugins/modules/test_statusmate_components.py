@@ -5,6 +5,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
+
 from ansible_collections.statusops.status.plugins.modules import statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 
@@ -53,7 +55,7 @@ def test_create_a_page_parents_before_children(run_module, http):
     http.get(LIST, json=[])
     for uuid in ("w-1", "c-1", "s-1", "a-1", "r-1"):
         http.post(CREATE, status=201, json={"uuid": uuid})
-    result = run_module(statusmate_components, args(components=TREE))
+    result = run_module(statusmate_components, args(components=TREE, concurrency=1))
     assert result["changed"] is True
     assert result["created"] == ["Website", "Website/CDN", "Website/Web servers", "API", "API/REST API"]
     assert result["updated"] == [] and result["deleted"] == []
@@ -101,11 +103,9 @@ def test_unchanged_page_sends_one_list_and_one_query_per_group_and_no_write(run_
     assert result["changed"] is False
     assert result["created"] == [] and result["updated"] == [] and result["deleted"] == []
     assert result["unverified"] == {}
-    assert calls(http) == [
-        ("GET", "/api-components-list/"),
-        ("GET", "/api-components-list/?parent=w-1"),
-        ("GET", "/api-components-list/?parent=a-1"),
-    ]
+    # The groups' children are read at once, in any order.
+    assert calls(http)[0] == ("GET", "/api-components-list/")
+    assert sorted(calls(http)[1:]) == [("GET", "/api-components-list/?parent=a-1"), ("GET", "/api-components-list/?parent=w-1")]
 
 
 def test_unchanged_page_with_full_items_sends_one_list(run_module, http):
@@ -165,11 +165,9 @@ def test_prune_deletes_undeclared_components_children_first(run_module, http):
     result = run_module(statusmate_components, args(components=TREE, prune=True))
     assert result["changed"] is True
     assert result["deleted"] == ["Website/Old CDN", "Legacy/FTP", "Legacy"]
-    assert [call for call in calls(http) if call[0] != "GET"] == [
-        ("DELETE", "/api-components-delete/o-1/"),
-        ("DELETE", "/api-components-delete/f-1/"),
-        ("DELETE", "/api-components-delete/l-1/"),
-    ]
+    deletes = [path for method, path in calls(http) if method == "DELETE"]
+    assert sorted(deletes) == ["/api-components-delete/f-1/", "/api-components-delete/l-1/", "/api-components-delete/o-1/"]
+    assert deletes.index("/api-components-delete/f-1/") < deletes.index("/api-components-delete/l-1/")
 
 
 def test_prune_with_full_items_reads_once(run_module, http):
@@ -307,7 +305,10 @@ def test_prune_learns_that_a_component_taken_for_top_level_sits_in_an_undeclared
     result = run_module(statusmate_components, args(components=[{"name": "CDN", "description": "edge"}], prune=True))
     assert result["created"] == ["CDN"]
     assert result["deleted"] == ["Old/CDN", "Old"]
-    assert bodies(http)[3] == {"name": "CDN", "description": "edge", "parent": None}
+    creates = [body for (method, path), body in zip(calls(http), bodies(http)) if path == "/api-components-create/"]
+    assert creates == [{"name": "CDN", "description": "edge", "parent": None}]
+    deletes = [path for method, path in calls(http) if method == "DELETE"]
+    assert deletes == ["/api-components-delete/c-1/", "/api-components-delete/o-1/"]
 
 
 def test_a_boolean_index_is_refused_before_any_request(run_module, http):
@@ -330,3 +331,32 @@ def test_a_group_declared_inside_its_own_child_is_never_moved_there(run_module, 
     assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
                            ("POST", "/api-components-create/")]
     assert bodies(http)[2] == {"name": "Website", "parent": "c-2"}
+
+
+def named_uuid(request):
+    """A create's answer: the component with a uuid made from its name."""
+    body = json.loads(request.body)
+    return (201, {}, json.dumps(dict(body, uuid="u-" + body["name"])))
+
+
+def test_concurrent_creates_put_each_child_after_its_group_under_the_group_s_uuid(run_module, http):
+    http.get(LIST, json=[])
+    http.add_callback("POST", CREATE, callback=named_uuid)
+    tree = [{"name": "G%d" % group, "children": [{"name": "G%d-C%d" % (group, child)} for child in range(4)]}
+            for group in range(3)]
+    result = run_module(statusmate_components, args(components=tree, concurrency=4))
+    assert result["created"] == [name for group in range(3)
+                                 for name in ["G%d" % group] + ["G%d/G%d-C%d" % (group, group, child) for child in range(4)]]
+    created = [body for (_method, path), body in zip(calls(http), bodies(http)) if path == "/api-components-create/"]
+    assert len(created) == 15
+    order = [body["name"] for body in created]
+    for body in created:
+        if body["parent"] is not None:
+            assert body["parent"] == "u-" + body["name"].split("-")[0]
+            assert order.index(body["name"].split("-")[0]) < order.index(body["name"])
+
+
+def test_concurrency_below_one_fails_before_any_request(run_module, http):
+    result = run_module(statusmate_components, args(components=TREE, concurrency=0))
+    assert result["failed"] is True
+    assert "concurrency must be 1 or more, got 0" in result["msg"]
