@@ -43,20 +43,27 @@ FILE_SUFFIX = ".json"
 # ------------------------------------------------------------- validation
 
 
-def validation_errors(params):
-    """Messages naming the option and the value the module refuses before any request."""
+def validation_errors(params, options=None):
+    """Messages naming the option and the value the module refuses before any request.
+
+    options renames the options in the messages ({"name": ..., "components": ...}), for a role that passes its own
+    variables on.
+    """
+    options = dict(dict(name="name", components="components"), **(options or {}))
     errors = []
     if not (params.get("name") or "").strip():
-        errors.append("name must name the window (like 'Deploy 2.4.1'), got %r" % params.get("name"))
+        errors.append("%s must name the window (like 'Deploy 2.4.1'), got %r" % (options["name"], params.get("name")))
     references = params.get("components") or []
     if params.get("state") == "present" and not references:
-        errors.append("components must list at least one component (a path like Website/CDN, or a uuid) to open a window")
+        errors.append("%s must list at least one component (a path like Website/CDN, or a uuid) to open a window"
+                      % options["components"])
     seen = {}
     for position, reference in enumerate(references):
-        if not reference.strip() or "" in reference.split(SEPARATOR):
-            errors.append("components[%d] is not a component path like Website/CDN nor a uuid: %r" % (position, reference))
+        where = "%s[%d]" % (options["components"], position)
+        if not isinstance(reference, str) or not reference.strip() or "" in reference.split(SEPARATOR):
+            errors.append("%s is not a component path like Website/CDN nor a uuid: %r" % (where, reference))
         elif reference in seen:
-            errors.append("components[%d] lists %r again (first as components[%d])" % (position, reference, seen[reference]))
+            errors.append("%s lists %r again (first as %s[%d])" % (where, reference, options["components"], seen[reference]))
         seen.setdefault(reference, position)
     return errors
 

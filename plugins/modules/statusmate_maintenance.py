@@ -21,7 +21,7 @@ description:
     V(under_maintenance). Running it again changes nothing.
   - O(state=completed) sets each component of the window that is still V(under_maintenance) back to its remembered
     impact (a component that was V(partial_outage) goes back to V(partial_outage)), leaves one that someone changed
-    during the window as it is and names it in RV(changed_during_window), and forgets the window. Where no impact is
+    during the window as it is and names it in RV(changed_during_window) and in a warning, and forgets the window. Where no impact is
     remembered (the memory file is gone, or the component was under maintenance already when the window opened), it
     sets O(restore_impact) and says so in a warning. Running it again changes nothing.
   - The page is read once (on a server whose list items are abbreviated, with one more request per component to
@@ -217,6 +217,9 @@ def main():
             module.warn("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
                         "maintenance before it opened): set restore_impact, %s"
                         % (params["name"], ", ".join(plan.unremembered), params["restore_impact"]))
+        if plan.changed_during_window:
+            module.warn("window %r: changed during the window, left as they are: %s" % (params["name"], ", ".join(
+                "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
         return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
                     changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
                     components=diff["after"]["components"], memory_file=memory.path)
