@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: statusmate_maintenance
 short_description: Put Statusmate components under maintenance for a window, and restore them after
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Statusmate's page API has no maintenance object, so a maintenance window is a set of components whose impact is
     V(under_maintenance). This module opens such a window and completes it, remembering each component's impact in
