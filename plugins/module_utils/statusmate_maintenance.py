@@ -161,7 +161,10 @@ class Memory:
             path = os.path.join(self.directory, entry)
             if not entry.endswith(FILE_SUFFIX) or path == self.path:
                 continue
-            content = _read(path)
+            try:
+                content = _read(path)
+            except ReconcileError:
+                continue  # not a memory this module wrote; its own window reports it when it is completed
             if content.get("api_url") != self.api_url:
                 continue
             for uuid, remembered in content["components"].items():

@@ -20,6 +20,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_mainte
     plan_complete,
     plan_open,
     public_url,
+    run_window,
     validation_errors,
 )
 
@@ -161,3 +162,35 @@ def test_file_names_differ_per_url_and_window_and_stay_safe():
     assert file_name(URL, "../../etc/passwd").startswith("etc-passwd-")
     assert file_name(URL, "Deploy") != file_name("https://other.example.test", "Deploy")
     assert public_url("https://u:p@h.example/api/") == "https://h.example/api"
+
+
+def test_a_foreign_file_in_the_directory_does_not_stop_another_window(tmp_path):
+    (tmp_path / "notes.json").write_text("not json")
+    Memory(str(tmp_path), URL, "Deploy A").save({"c": {"path": "Website/CDN", "impact": "operational"}})
+    assert list(Memory(str(tmp_path), URL, "Deploy B").others()) == ["c"]
+
+
+class FailingPage:
+    """A page whose every write fails, to see what the memory holds after a failure half-way."""
+
+    def __init__(self, items):
+        self.paths, _by_path = path_index(items)
+        self.by_uuid = dict((item["uuid"], item) for item in items)
+
+    def resolve(self, references):
+        return [item for item in self.by_uuid.values() if self.paths[item["uuid"]] in references]
+
+    def set_impact(self, item, impact):
+        raise RuntimeError("the write failed")
+
+
+def test_open_remembers_before_its_first_write_and_complete_forgets_only_after_its_writes(tmp_path):
+    memory = Memory(str(tmp_path), URL, "Deploy")
+    params = {"components": ["Website/CDN"], "state": "present", "restore_impact": "operational"}
+    with pytest.raises(RuntimeError):
+        run_window(FailingPage([WEBSITE, CDN]), memory, params, check_mode=False)
+    assert memory.load() == {"c": {"path": "Website/CDN", "impact": "partial_outage"}}
+    with pytest.raises(RuntimeError):
+        run_window(FailingPage([WEBSITE, at(CDN, "under_maintenance")]), memory, dict(params, state="completed"),
+                   check_mode=False)
+    assert memory.load() == {"c": {"path": "Website/CDN", "impact": "partial_outage"}}
