@@ -98,7 +98,6 @@ notes:
 seealso:
   - module: statusops.status.statusmate_component
   - module: statusops.status.statushub_maintenance
-  - role: statusops.status.maintenance_window
 """
 
 EXAMPLES = r"""
