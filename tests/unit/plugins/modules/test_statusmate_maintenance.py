@@ -61,7 +61,8 @@ def test_complete_without_memory_restores_restore_impact_and_warns(run_module, h
     assert result["changed"] is True
     assert result["restored"] == {"Website/CDN": "major_outage"}
     assert bodies(http)[-1]["impact"] == "major_outage"
-    assert "no impact is remembered for Website/CDN" in result["warnings"][0]["event"]["msg"]
+    # Other tests' warnings may precede it: ansible-core keeps them per process.
+    assert any("no impact is remembered for Website/CDN" in warning["event"]["msg"] for warning in result["warnings"])
 
 
 def test_an_unknown_component_fails_before_any_write(run_module, http, tmp_path):
