@@ -153,7 +153,7 @@ class Memory:
         return _read(self.path)["components"] if os.path.exists(self.path) else {}
 
     def others(self):
-        """{uuid: [window, ...]} of the other windows of this API URL that remember a component."""
+        """{uuid: [(window, remembered entry), ...]}: what the other windows of this API URL remember."""
         held = {}
         if not os.path.isdir(self.directory):
             return held
@@ -246,8 +246,7 @@ def plan_open(components, paths, memory, others):
                 plan.memory[uuid] = {"path": paths[uuid], "impact": others[uuid][0][1]["impact"]}
         if item["impact"] != MAINTENANCE:
             plan.writes.append((item, MAINTENANCE))
-    plan.remembered = dict((paths.get(uuid, entry["path"]), entry["impact"]) for uuid, entry in plan.memory.items()
-                           if uuid in paths)
+    plan.remembered = dict((paths[uuid], entry["impact"]) for uuid, entry in plan.memory.items() if uuid in paths)
     return plan
 
 
