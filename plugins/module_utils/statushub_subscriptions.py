@@ -80,6 +80,16 @@ def redact_url(value):
     return "%s://%s/%s" % (parts.scheme, host, REDACTED)
 
 
+def hidden_address(address):
+    """The address fit to show to anyone: a URL as redact_url shows it, an email its domain, else the last two characters."""
+    address = "" if address is None else str(address)
+    if looks_like_url(address):
+        return redact_url(address)
+    if "@" in address:
+        return "%s@%s" % (REDACTED, address.rpartition("@")[2])
+    return REDACTED + address[-2:]
+
+
 def is_secret_address(method, address):
     return method in URL_METHODS or (method is None and looks_like_url(address))
 

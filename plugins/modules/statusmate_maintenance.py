@@ -1,0 +1,230 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: statusmate_maintenance
+short_description: Put Statusmate components under maintenance for a window, and restore them after
+version_added: 0.1.0
+description:
+  - Statusmate's page API has no maintenance object, so a maintenance window is a set of components whose impact is
+    V(under_maintenance). This module opens such a window and completes it, remembering each component's impact in
+    between in a file on the host it runs on, so that a window opened by one C(ansible-playbook) run is completed
+    exactly by another (two steps of a deploy pipeline, say).
+  - O(state=present) opens the window O(name). It first remembers the impact of each component of O(components) (a
+    remembered impact is never overwritten, and V(under_maintenance) is never remembered), then sets each to
+    V(under_maintenance). Running it again changes nothing.
+  - O(state=completed) sets each component of the window that is still V(under_maintenance) back to its remembered
+    impact (a component that was V(partial_outage) goes back to V(partial_outage)), leaves one that someone changed
+    during the window as it is and names it in RV(changed_during_window) and in a warning, and forgets the window. Where no impact is
+    remembered (the memory file is gone, or the component was under maintenance already when the window opened), it
+    sets O(restore_impact) and says so in a warning. Running it again changes nothing.
+  - The page is read once (on a server whose list items are abbreviated, with one more request per component to
+    learn the tree), and every component is found before the first write or the first change of the memory.
+  - B(The memory.) One JSON file per window in O(memory_dir), written atomically (a temporary file renamed over the
+    old one) and readable by its owner alone (mode C(0600)). It holds the API URL (without any user or password),
+    the window's name, and each component's uuid, path and impact before the window; never the token, nor anything
+    derived from it. The file is named after the window and a digest of the API URL and the window's name. A
+    component's uuid belongs to one page, so two pages served by one API URL never mix their memories, even under
+    one window name; completing a window forgets only the components of its own page.
+  - B(Two windows.) Windows on one page with different components are independent. When two open windows hold one
+    component, the one opened second finds it V(under_maintenance) and takes over the impact the first one
+    remembered; completing either window leaves the component under maintenance while the other still holds it
+    (named in RV(held_by_other_windows)), and completing the last one restores the impact from before the first
+    window. Windows share this knowledge through O(memory_dir), so give both the same directory.
+author:
+  - statusops.status contributors (@statusops)
+extends_documentation_fragment:
+  - statusops.status.statusmate
+  - statusops.status.attributes
+  - statusops.status.attributes.STATUSMATE
+attributes:
+  check_mode:
+    support: full
+    details: In check mode neither the page nor the memory file is written.
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  name:
+    description:
+      - The window's name, like C(Deploy 2.4.1); the same for opening and completing. Use one name per deploy.
+    type: str
+    required: true
+  components:
+    description:
+      - The components of the window, each by its path (the names from the top level down to it, joined by C(/), like
+        C(Website/CDN) or C(API)) or by its uuid.
+      - Required to open a window. When completing, the components the window remembers are restored even if they are
+        not listed; list them all the same so that, when the memory is lost, O(restore_impact) still reaches them.
+      - A component that is not on the page, or a path that two components share, fails before any write.
+    type: list
+    elements: str
+    default: []
+  state:
+    description:
+      - V(present) opens the window, V(completed) completes it.
+    type: str
+    choices: [present, completed]
+    default: present
+  restore_impact:
+    description:
+      - The impact O(state=completed) sets on a component still V(under_maintenance) whose impact before the window
+        is not remembered. A warning names each such component.
+    type: str
+    choices: [operational, degraded_performance, partial_outage, major_outage]
+    default: operational
+  memory_dir:
+    description:
+      - The directory that holds the windows' memory files, created (mode C(0700)) when a window is first opened.
+      - Set it to a directory a deploy pipeline keeps between its jobs (an artifact, a cache) when the window is opened
+        and completed on different machines.
+      - If not set, the value of the E(STATUSMATE_MAINTENANCE_DIR) environment variable is used, else
+        C(~/.ansible/statusmate_maintenance) in the home directory of the user the module runs as.
+    type: path
+notes:
+  - The module runs on the play's host, and the memory file lives there. For this collection that is normally
+    C(localhost), the controller; from a play on other hosts, delegate the task to C(localhost) (with C(run_once)),
+    so that both steps of a window find the same file.
+  - A component path cannot name a component whose name contains C(/); give its uuid.
+  - Two runs that open or complete windows at the same moment with one O(memory_dir) do not lock each other out;
+    let the steps of one page's deploys run one after another.
+seealso:
+  - module: statusops.status.statusmate_component
+  - module: statusops.status.statushub_maintenance
+"""
+
+EXAMPLES = r"""
+- name: Open the window before the deploy
+  statusops.status.statusmate_maintenance:
+    name: Deploy 2.4.1
+    components:
+      - Website/CDN
+      - API
+    api_token: "{{ statusmate_token }}"
+
+- name: Complete it after the deploy (in the same run, or in another one)
+  statusops.status.statusmate_maintenance:
+    name: Deploy 2.4.1
+    components:
+      - Website/CDN
+      - API
+    state: completed
+    api_token: "{{ statusmate_token }}"
+
+- name: Open a window whose memory a CI pipeline keeps as an artifact between two jobs
+  statusops.status.statusmate_maintenance:
+    name: "Deploy {{ lookup('ansible.builtin.env', 'CI_PIPELINE_ID') }}"
+    components: [API]
+    memory_dir: "{{ lookup('ansible.builtin.env', 'CI_PROJECT_DIR') }}/.statusmate-windows"
+    api_token: "{{ statusmate_token }}"
+"""
+
+RETURN = r"""
+remembered:
+  description:
+    - The impacts the window remembers, by component path, for the components of this page.
+    - After O(state=present), what completing will restore; after O(state=completed), what the window remembered
+      before it forgot them.
+  returned: always
+  type: dict
+  sample:
+    Website/CDN: partial_outage
+    API: operational
+restored:
+  description:
+    - The impact each component was set back to by O(state=completed) (in check mode, would be), by path.
+    - Empty after O(state=present).
+  returned: always
+  type: dict
+  sample:
+    Website/CDN: partial_outage
+    API: operational
+changed_during_window:
+  description:
+    - The components that someone set to another impact during the window, by path, with their impact now. They
+      were left as they are.
+  returned: always
+  type: dict
+  sample:
+    API: major_outage
+held_by_other_windows:
+  description:
+    - The components left under maintenance because another open window still holds them, by path, with the names of
+      those windows.
+  returned: always
+  type: dict
+  sample:
+    API: [Deploy 2.4.2]
+components:
+  description:
+    - The window's components as they are after the task (in check mode, as they would be), by path, with their impact.
+  returned: always
+  type: dict
+  sample:
+    Website/CDN: under_maintenance
+    API: under_maintenance
+memory_file:
+  description:
+    - The path of the window's memory file. After O(state=completed) it no longer exists.
+  returned: always
+  type: str
+  sample: /home/deploy/.ansible/statusmate_maintenance/Deploy-2.4.1-3f1c9a0b5d7e2a64.json
+"""
+
+from ansible.module_utils.basic import AnsibleModule, env_fallback
+
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import Components, argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
+    DEFAULT_MEMORY_DIR,
+    MEMORY_DIR_ENV,
+    RESTORABLE_IMPACTS,
+    Memory,
+    Page,
+    run_window,
+    validation_errors,
+)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(
+            name=dict(type="str", required=True),
+            components=dict(type="list", elements="str", default=[]),
+            state=dict(type="str", default="present", choices=["present", "completed"]),
+            restore_impact=dict(type="str", default="operational", choices=list(RESTORABLE_IMPACTS)),
+            memory_dir=dict(type="path", fallback=(env_fallback, [MEMORY_DIR_ENV])),
+        ),
+        supports_check_mode=True,
+    )
+    params = module.params
+    fail_on_invalid(module, validation_errors(params))
+    memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
+    components = Components(client(module))
+
+    def work():
+        page = Page(components)
+        plan, changed, diff = run_window(page, memory, params, module.check_mode)
+        if plan.unremembered:
+            module.warn("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
+                        "maintenance before it opened): set restore_impact, %s"
+                        % (params["name"], ", ".join(plan.unremembered), params["restore_impact"]))
+        if plan.changed_during_window:
+            module.warn("window %r: changed during the window, left as they are: %s" % (params["name"], ", ".join(
+                "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
+        return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
+                    changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
+                    components=diff["after"]["components"], memory_file=memory.path)
+
+    run(module, work)
+
+
+if __name__ == "__main__":
+    main()
