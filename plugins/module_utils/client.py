@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import collections
 import email.utils
 import json
 import random
@@ -30,10 +31,11 @@ RETRIABLE_STATUSES = (502, 503, 504)
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
-# Intervals a little wider than the documented limit keep clear of the edge of
-# the server's one-second window when requests arrive a few milliseconds later
-# or sooner than they were started (scheduling, network jitter).
-PACING_MARGIN = 1.03
+# A documented limit of N requests a second is kept as at most N starts in any
+# window of this many seconds: a little more than one, so that requests reaching
+# the server up to 0.1 s later or sooner than they started (scheduling, network
+# jitter) still fit its one-second window, while a burst of N needs no waiting.
+RATE_WINDOW = 1.1
 
 
 class ApiError(Exception):
@@ -112,16 +114,16 @@ def retry_after_seconds(value, now=None):
 
 
 class Pacer:
-    """Keeps the start times of requests of each kind a minimum interval apart, for every thread of one client.
+    """Lets at most the documented number of requests of each kind start in any RATE_WINDOW, for every thread.
 
-    Counting between start times (not from the previous answer) keeps the steady rate at the documented limit
-    whatever the latency, while several requests are in flight. A 429's Retry-After holds every request back.
+    Counting starts (not answers) keeps the steady rate at the documented limit whatever the latency, while
+    several requests are in flight. A 429's Retry-After holds every request back.
     """
 
     def __init__(self, per_second, clock, sleep):
         """per_second maps 'GET' and 'OTHER' to a documented limit (or None: no limit)."""
-        self._interval = dict((kind, PACING_MARGIN / limit) for kind, limit in per_second.items() if limit)
-        self._next = {}
+        self._limits = dict((kind, int(limit)) for kind, limit in per_second.items() if limit)
+        self._starts = dict((kind, collections.deque()) for kind in self._limits)
         self._held_until = None
         self._clock = clock
         self._sleep = sleep
@@ -132,15 +134,20 @@ class Pacer:
         return "GET" if method == "GET" else "OTHER"
 
     def wait(self, method):
-        """Sleep until a request of this kind may start, and take its place in the schedule."""
+        """Sleep until a request of this kind may start, and count its start."""
         kind = self._kind(method)
+        starts = self._starts.get(kind)
         while True:
             with self._lock:
                 now = self._clock()
-                ready = max(self._next.get(kind, now), self._held_until or now)
+                ready = max(now, self._held_until or now)
+                if starts is not None and len(starts) == self._limits[kind]:
+                    ready = max(ready, starts[0] + RATE_WINDOW)
                 if ready <= now:
-                    if kind in self._interval:
-                        self._next[kind] = now + self._interval[kind]
+                    if starts is not None:
+                        if len(starts) == self._limits[kind]:
+                            starts.popleft()
+                        starts.append(now)
                     return
             self._sleep(ready - now)
 
