@@ -4,26 +4,54 @@
 
 python=${PYTHON:-python3.11}
 venv="${repo:?set repo to the repository root before sourcing scripts/lib.sh}/.venv"
+requirements="requirements-dev.txt"
+
+# The ansible-core versions tested: the newest in requirements-dev.txt (.venv),
+# each older one from its own requirements-ansible-core-<version>.txt (.venv-<version>).
+newest_ansible_core=2.19
+older_ansible_cores() {
+    local file
+    for file in "$repo"/requirements-ansible-core-*.txt; do
+        [[ -e "$file" ]] || continue
+        file=${file##*/requirements-ansible-core-}
+        echo "${file%.txt}"
+    done | sort -rV
+}
+
+# select_ansible_core VERSION: the venv and requirements file of that version.
+select_ansible_core() {
+    local version=$1
+    if [[ "$version" == "$newest_ansible_core" ]]; then
+        venv="$repo/.venv"
+        requirements="requirements-dev.txt"
+    elif [[ -f "$repo/requirements-ansible-core-$version.txt" ]]; then
+        venv="$repo/.venv-$version"
+        requirements="requirements-ansible-core-$version.txt"
+    else
+        echo "no ansible-core $version in the matrix (one of: $newest_ansible_core $(older_ansible_cores | tr '\n' ' '))" >&2
+        return 1
+    fi
+}
 
 setup_venv() {
-    local hash stamp="$venv/.requirements-dev.sha256"
+    local hash stamp="$venv/.requirements.sha256"
     if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then
         command -v "$python" >/dev/null || { echo "$python not found: Python 3.11 is required" >&2; return 1; }
         rm -rf "$venv"
         "$python" -m venv "$venv"
     fi
-    hash=$(sha256sum requirements-dev.txt | cut -d' ' -f1)
+    hash=$(sha256sum "$requirements" | cut -d' ' -f1)
     if [[ "$(cat "$stamp" 2>/dev/null || true)" != "$hash" ]]; then
-        echo "installing requirements-dev.txt into .venv"
+        echo "installing $requirements into ${venv##*/}"
         if ! { "$venv/bin/python" -m pip install --disable-pip-version-check --upgrade "pip==26.3" &&
-               "$venv/bin/python" -m pip install --disable-pip-version-check -r requirements-dev.txt; } >"$venv/pip.log" 2>&1; then
+               "$venv/bin/python" -m pip install --disable-pip-version-check -r "$requirements"; } >"$venv/pip.log" 2>&1; then
             cat "$venv/pip.log"
-            echo "installing requirements-dev.txt failed" >&2
+            echo "installing $requirements failed" >&2
             return 1
         fi
         echo "$hash" >"$stamp"
     else
-        echo ".venv is up to date with requirements-dev.txt"
+        echo "${venv##*/} is up to date with $requirements"
     fi
 }
 

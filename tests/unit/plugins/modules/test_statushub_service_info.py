@@ -1,0 +1,38 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""statushub_service_info: the exact requests it sends (reads only, every page)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.modules import statushub_service_info
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
+    API, DASHBOARD, HUB, KEY, PATH, V, args, paged,
+)
+
+LIST = PATH + "/services?" + V + "&page=%d&per_page=100"
+
+
+def test_lists_every_page_in_order_with_the_raw_key(run_module, http):
+    paged(http, HUB + "/services", [API], [DASHBOARD])
+    result = run_module(statushub_service_info, args())
+    assert result == {"changed": False, "services": [API, DASHBOARD], "invocation": result["invocation"]}
+    assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 2)]
+    assert [call.request.headers["Authorization"] for call in http.calls] == [KEY, KEY]
+
+
+def test_a_name_that_matches_nothing_returns_an_empty_list_after_the_same_reads(run_module, http):
+    paged(http, HUB + "/services", [API, DASHBOARD])
+    result = run_module(statushub_service_info, args(name="Nope"))
+    assert result["services"] == []
+    assert calls(http) == [("GET", LIST % 1)]
+
+
+def test_a_refused_key_fails_without_showing_it(run_module, http):
+    http.get(HUB + "/services", status=401, json={"error": "Unauthorized"})
+    result = run_module(statushub_service_info, args())
+    assert result["failed"] is True and "401" in result["msg"]
+    assert KEY not in str(result)
+    assert calls(http) == [("GET", LIST % 1)]

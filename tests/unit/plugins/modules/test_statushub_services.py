@@ -1,0 +1,53 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""statushub_services: the exact requests it sends (one read of every page, then one write per change)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.statusops.status.plugins.modules import statushub_services
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
+    API, DASHBOARD, HUB, PATH, V, args, paged,
+)
+
+LIST = PATH + "/services?" + V + "&page=%d&per_page=100"
+ONE = PATH + "/services/%d?" + V
+STATUS = {"id": 14, "name": "Status", "description": "old"}
+
+
+def test_every_page_is_read_once_before_the_writes(run_module, http):
+    paged(http, HUB + "/services", [API], [DASHBOARD, STATUS])
+    http.put(HUB + "/services/14", json=dict(STATUS, description="new"))
+    http.post(HUB + "/services", json={"id": 15, "name": "Mobile", "description": ""})
+    declared = [{"name": "API"}, {"name": "Dashboard"}, {"name": "Status", "description": "new"}, {"name": "Mobile"}]
+    result = run_module(statushub_services, args(services=declared))
+    assert result["changed"] is True
+    assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 2), ("PUT", ONE % 14), ("POST", PATH + "/services?" + V)]
+    assert bodies(http)[2:] == [{"description": "new"}, {"name": "Mobile"}]
+
+
+def test_prune_with_allow_empty_deletes_every_service(run_module, http):
+    paged(http, HUB + "/services", [API, DASHBOARD])
+    http.delete(HUB + "/services/12", status=204)
+    http.delete(HUB + "/services/13", status=204)
+    result = run_module(statushub_services, args(services=[], prune=True, allow_empty=True))
+    assert result["changed"] is True and result["deleted"] == [API, DASHBOARD] and result["services"] == []
+    assert calls(http) == [("GET", LIST % 1), ("DELETE", ONE % 12), ("DELETE", ONE % 13)]
+    assert bodies(http) == [None, None, None]
+
+
+def test_absent_in_check_mode_only_reads(run_module, http):
+    paged(http, HUB + "/services", [API, DASHBOARD])
+    result = run_module(statushub_services, args(services=[{"name": "API"}], state="absent"), check_mode=True, diff=True)
+    assert result["changed"] is True and result["deleted"] == [API]
+    assert calls(http) == [("GET", LIST % 1)]
+
+
+def test_a_failed_write_stops_the_run(run_module, http):
+    paged(http, HUB + "/services", [API])
+    http.post(HUB + "/services", status=422, json={"error": "name is too long"})
+    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "Mobile"}, {"name": "Web"}]))
+    assert result["failed"] is True and "HTTP 422: name is too long" in result["msg"]
+    assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V)]
