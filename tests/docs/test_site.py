@@ -126,7 +126,7 @@ def test_guide_shows_both_patterns_with_their_code(site):
     assert any(heading.startswith("Pattern 2: two pipeline steps") for heading in dom.headings), dom.headings
     one_play = [block for block in dom.code_blocks if "always:" in block and "tasks_from: close" in block]
     assert one_play, dom.code_blocks
-    two_steps = [block for block in dom.code_blocks if "state: completed" in block and "state_dir:" in block]
+    two_steps = [block for block in dom.code_blocks if "state: completed" in block and "memory_dir:" in block]
     assert two_steps, dom.code_blocks
     assert dom.highlighted_tokens > 50
     assert_stylesheets_exist(site, page, dom)
