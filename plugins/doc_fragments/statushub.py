@@ -59,6 +59,12 @@ options:
         so a run alone on its key meets no rate limit.
     type: float
     default: 60
+attributes:
+  action_group:
+    description: Use C(group/statusops.status.statushub) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - statusops.status.statushub
 requirements:
   - requests
 """

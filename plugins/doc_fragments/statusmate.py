@@ -51,6 +51,12 @@ options:
         or a 502/503/504 answer. V(0) turns retries off.
     type: float
     default: 60
+attributes:
+  action_group:
+    description: Use C(group/statusops.status.statusmate) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - statusops.status.statusmate
 requirements:
   - requests
 """

@@ -26,14 +26,6 @@ author:
 extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   address:
     description:

@@ -20,7 +20,6 @@ author:
 extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.attributes.INFO_MODULE
-  - statusops.status.attributes.STATUSHUB
 options:
   q:
     description:

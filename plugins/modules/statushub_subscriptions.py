@@ -26,14 +26,6 @@ extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.concurrency
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   subscriptions:
     description:

@@ -24,14 +24,6 @@ author:
 extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSMATE
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   name:
     description:

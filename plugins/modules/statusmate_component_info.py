@@ -20,7 +20,6 @@ author:
 extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.attributes.INFO_MODULE
-  - statusops.status.attributes.STATUSMATE
 options:
   parent:
     description:

@@ -30,7 +30,6 @@ extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.concurrency
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSMATE
 attributes:
   check_mode:
     support: full

@@ -42,7 +42,6 @@ author:
 extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSMATE
 attributes:
   check_mode:
     support: full
