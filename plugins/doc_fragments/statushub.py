@@ -31,26 +31,6 @@ options:
       - If not set, the value of the E(STATUSHUB_HUB) environment variable is used.
     type: str
     required: true
-  validate_certs:
-    description:
-      - Whether to verify the server's TLS certificate.
-      - V(false) skips verification whatever the environment holds (E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE)
-        included). Use it only for a test server; name the CA with O(ca_path) instead.
-      - A certificate that fails verification fails the task at once, without retries.
-    type: bool
-    default: true
-  ca_path:
-    description:
-      - Path to a file of PEM CA certificates to verify the server's certificate with, for a server whose
-        certificate a private CA signed, like O(ansible.builtin.uri#module:ca_path).
-      - When not set, the system's CA bundle is used (or the one E(REQUESTS_CA_BUNDLE) names).
-      - Ignored with O(validate_certs=false).
-    type: path
-  timeout:
-    description:
-      - Seconds to wait for each answer of the API. V(0) waits forever.
-    type: float
-    default: 30
   retry_timeout:
     description:
       - Total seconds that retries may wait, for a rate limit (C(Retry-After)) or a failed connection
@@ -65,6 +45,4 @@ attributes:
     support: full
     membership:
       - statusops.status.statushub
-requirements:
-  - requests
 """

@@ -20,6 +20,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http
   - statusops.status.attributes
 options:
   name:

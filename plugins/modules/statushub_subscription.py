@@ -25,6 +25,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http
   - statusops.status.attributes
 options:
   address:

@@ -24,6 +24,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http
   - statusops.status.concurrency
   - statusops.status.attributes
 options:

@@ -41,6 +41,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
+  - statusops.status.http
   - statusops.status.attributes
 attributes:
   check_mode:
