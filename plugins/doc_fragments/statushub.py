@@ -46,3 +46,45 @@ attributes:
     membership:
       - statusops.status.statushub
 """
+
+    DECLARED_SET = r"""
+options:
+  prune:
+    description:
+      - With O(state=present), also delete the hub's items of this kind that the declared list does not hold.
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(prune), an empty declared list fails the task unless this is V(true), so that a mistake
+        cannot delete every item of this kind on the hub.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates or updates the declared items; V(absent) deletes them.
+    type: str
+    choices: [present, absent]
+    default: present
+"""
+
+    EVENT_FILTERS = r"""
+options:
+  id:
+    description:
+      - Only the one with this id.
+    type: int
+  title:
+    description:
+      - Only the ones with this title.
+    type: str
+  start_time:
+    description:
+      - With O(end_time), the range that the listed ones must overlap (the API's filter), ISO-8601 with a zone (C(Z) or
+        an offset, converted to UTC; a time without a zone is refused). Missing bounds are open.
+    type: str
+  end_time:
+    description:
+      - See O(start_time).
+    type: str
+"""

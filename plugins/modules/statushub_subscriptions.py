@@ -25,6 +25,7 @@ author:
 extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.http
+  - statusops.status.statushub.DECLARED_SET
   - statusops.status.concurrency
   - statusops.status.attributes
 options:
@@ -73,23 +74,6 @@ options:
         description:
           - The subscriber cannot edit the subscription or unsubscribe by themselves.
         type: bool
-  prune:
-    description:
-      - With O(state=present), delete the subscriptions of the hub that are not in O(subscriptions).
-    type: bool
-    default: false
-  allow_empty:
-    description:
-      - With O(prune), an empty O(subscriptions) list fails the task unless this is V(true), so that a mistake
-        cannot delete every subscription of the hub.
-    type: bool
-    default: false
-  state:
-    description:
-      - V(present) creates or updates the declared subscriptions; V(absent) deletes them.
-    type: str
-    choices: [present, absent]
-    default: present
 seealso:
   - module: statusops.status.statushub_subscription
   - module: statusops.status.statushub_subscription_info
