@@ -88,3 +88,23 @@ options:
       - See O(start_time).
     type: str
 """
+
+    # The shape of the service statuses of incidents and maintenance windows; each module describes O(services) itself.
+    SERVICE_STATUSES = r"""
+options:
+  services:
+    type: list
+    elements: dict
+    suboptions:
+      service:
+        description:
+          - The service, by name or id. An unknown or ambiguous name fails before any write.
+        type: str
+        required: true
+      status:
+        description:
+          - The status the service shows.
+        type: str
+        required: true
+        choices: [up, degraded-performance, down]
+"""

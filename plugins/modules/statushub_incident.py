@@ -30,6 +30,7 @@ author:
 extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.http
+  - statusops.status.statushub.SERVICE_STATUSES
   - statusops.status.attributes
 options:
   title:
@@ -60,20 +61,6 @@ options:
       - Unset, an incident is opened affecting no service (an empty list is sent), and an update carries the services
         of the latest update.
       - Not sent with O(state=resolved), because resolving sets the affected services back to C(up).
-    type: list
-    elements: dict
-    suboptions:
-      service:
-        description:
-          - The service, by name or id. An unknown or ambiguous name fails before any write.
-        type: str
-        required: true
-      status:
-        description:
-          - The service's status.
-        type: str
-        required: true
-        choices: [up, degraded-performance, down]
   silent:
     description:
       - Do not notify subscribers of the update this task posts. Never compared.
