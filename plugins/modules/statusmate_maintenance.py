@@ -45,12 +45,7 @@ extends_documentation_fragment:
   - statusops.status.attributes
 attributes:
   check_mode:
-    support: full
     details: In check mode neither the page nor the memory file is written.
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   name:
     description:
