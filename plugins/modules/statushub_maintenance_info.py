@@ -17,7 +17,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
-  - statusops.status.http
+  - statusops.status.http_options
   - statusops.status.statushub.EVENT_FILTERS
   - statusops.status.attributes.INFO_MODULE
 options:

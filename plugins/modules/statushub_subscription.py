@@ -25,7 +25,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
-  - statusops.status.http
+  - statusops.status.http_options
   - statusops.status.attributes
 options:
   address:

@@ -24,7 +24,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
-  - statusops.status.http
+  - statusops.status.http_options
   - statusops.status.statushub.DECLARED_SET
   - statusops.status.concurrency
   - statusops.status.attributes

@@ -23,7 +23,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
-  - statusops.status.http
+  - statusops.status.http_options
   - statusops.status.attributes
 options:
   name:

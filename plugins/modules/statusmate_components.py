@@ -28,7 +28,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
-  - statusops.status.http
+  - statusops.status.http_options
   - statusops.status.concurrency
   - statusops.status.attributes
 attributes:

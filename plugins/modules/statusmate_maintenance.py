@@ -41,7 +41,7 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
-  - statusops.status.http
+  - statusops.status.http_options
   - statusops.status.attributes
 attributes:
   check_mode:
