@@ -14,10 +14,13 @@ options: {}
 attributes:
   check_mode:
     description: Can run in check mode and return the changed status it predicts, without sending any write.
+    support: full
   diff_mode:
     description: Returns the before and after of what changed, or would change in check mode, when run with C(--diff).
+    support: full
   idempotent:
     description: Run again with the same options, it reports C(changed=false) and sends no write.
+    support: full
 """
 
     INFO_MODULE = r"""
@@ -32,24 +35,4 @@ attributes:
   idempotent:
     description: Only reads.
     support: full
-"""
-
-    STATUSMATE = r"""
-options: {}
-attributes:
-  action_group:
-    description: Use C(group/statusops.status.statusmate) in C(module_defaults) to set the connection options once.
-    support: full
-    membership:
-      - statusops.status.statusmate
-"""
-
-    STATUSHUB = r"""
-options: {}
-attributes:
-  action_group:
-    description: Use C(group/statusops.status.statushub) in C(module_defaults) to set the connection options once.
-    support: full
-    membership:
-      - statusops.status.statushub
 """

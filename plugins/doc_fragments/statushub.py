@@ -31,26 +31,6 @@ options:
       - If not set, the value of the E(STATUSHUB_HUB) environment variable is used.
     type: str
     required: true
-  validate_certs:
-    description:
-      - Whether to verify the server's TLS certificate.
-      - V(false) skips verification whatever the environment holds (E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE)
-        included). Use it only for a test server; name the CA with O(ca_path) instead.
-      - A certificate that fails verification fails the task at once, without retries.
-    type: bool
-    default: true
-  ca_path:
-    description:
-      - Path to a file of PEM CA certificates to verify the server's certificate with, for a server whose
-        certificate a private CA signed, like O(ansible.builtin.uri#module:ca_path).
-      - When not set, the system's CA bundle is used (or the one E(REQUESTS_CA_BUNDLE) names).
-      - Ignored with O(validate_certs=false).
-    type: path
-  timeout:
-    description:
-      - Seconds to wait for each answer of the API. V(0) waits forever.
-    type: float
-    default: 30
   retry_timeout:
     description:
       - Total seconds that retries may wait, for a rate limit (C(Retry-After)) or a failed connection
@@ -59,6 +39,72 @@ options:
         so a run alone on its key meets no rate limit.
     type: float
     default: 60
-requirements:
-  - requests
+attributes:
+  action_group:
+    description: Use C(group/statusops.status.statushub) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - statusops.status.statushub
+"""
+
+    DECLARED_SET = r"""
+options:
+  prune:
+    description:
+      - With O(state=present), also delete the hub's items of this kind that the declared list does not hold.
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(prune), an empty declared list fails the task unless this is V(true), so that a mistake
+        cannot delete every item of this kind on the hub.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates or updates the declared items; V(absent) deletes them.
+    type: str
+    choices: [present, absent]
+    default: present
+"""
+
+    EVENT_FILTERS = r"""
+options:
+  id:
+    description:
+      - Only the one with this id.
+    type: int
+  title:
+    description:
+      - Only the ones with this title.
+    type: str
+  start_time:
+    description:
+      - With O(end_time), the range that the listed ones must overlap (the API's filter), ISO-8601 with a zone (C(Z) or
+        an offset, converted to UTC; a time without a zone is refused). Missing bounds are open.
+    type: str
+  end_time:
+    description:
+      - See O(start_time).
+    type: str
+"""
+
+    # The shape of the service statuses of incidents and maintenance windows; each module describes O(services) itself.
+    SERVICE_STATUSES = r"""
+options:
+  services:
+    type: list
+    elements: dict
+    suboptions:
+      service:
+        description:
+          - The service, by name or id. An unknown or ambiguous name fails before any write.
+        type: str
+        required: true
+      status:
+        description:
+          - The status the service shows.
+        type: str
+        required: true
+        choices: [up, degraded-performance, down]
 """

@@ -25,32 +25,16 @@ options:
       - If not set, the value of the E(STATUSMATE_API_TOKEN) environment variable is used.
     type: str
     required: true
-  validate_certs:
-    description:
-      - Whether to verify the server's TLS certificate.
-      - V(false) skips verification whatever the environment holds (E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE)
-        included). Use it only for a test server; name the CA with O(ca_path) instead.
-      - A certificate that fails verification fails the task at once, without retries.
-    type: bool
-    default: true
-  ca_path:
-    description:
-      - Path to a file of PEM CA certificates to verify the server's certificate with, for a server whose
-        certificate a private CA signed, like O(ansible.builtin.uri#module:ca_path).
-      - When not set, the system's CA bundle is used (or the one E(REQUESTS_CA_BUNDLE) names).
-      - Ignored with O(validate_certs=false).
-    type: path
-  timeout:
-    description:
-      - Seconds to wait for each answer of the API. V(0) waits forever.
-    type: float
-    default: 30
   retry_timeout:
     description:
       - Total seconds that retries may wait, for a rate limit (C(Retry-After)) or a failed connection
         or a 502/503/504 answer. V(0) turns retries off.
     type: float
     default: 60
-requirements:
-  - requests
+attributes:
+  action_group:
+    description: Use C(group/statusops.status.statusmate) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - statusops.status.statusmate
 """

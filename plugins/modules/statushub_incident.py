@@ -29,15 +29,9 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
+  - statusops.status.statushub.SERVICE_STATUSES
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   title:
     description:
@@ -67,20 +61,6 @@ options:
       - Unset, an incident is opened affecting no service (an empty list is sent), and an update carries the services
         of the latest update.
       - Not sent with O(state=resolved), because resolving sets the affected services back to C(up).
-    type: list
-    elements: dict
-    suboptions:
-      service:
-        description:
-          - The service, by name or id. An unknown or ambiguous name fails before any write.
-        type: str
-        required: true
-      status:
-        description:
-          - The service's status.
-        type: str
-        required: true
-        choices: [up, degraded-performance, down]
   silent:
     description:
       - Do not notify subscribers of the update this task posts. Never compared.

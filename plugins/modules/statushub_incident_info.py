@@ -17,31 +17,17 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
+  - statusops.status.statushub.EVENT_FILTERS
   - statusops.status.attributes.INFO_MODULE
-  - statusops.status.attributes.STATUSHUB
 options:
-  id:
-    description:
-      - Only the incident with this id.
-    type: int
-  title:
-    description:
-      - Only the incidents with this title.
-    type: str
   open:
     description:
       - V(true) lists only the open incidents (not resolved), V(false) only the resolved ones. Unset lists both.
     type: bool
-  start_time:
-    description:
-      - With O(end_time), the range the incidents must overlap (the API's filter), ISO-8601 with a zone (C(Z) or an
-        offset, converted to UTC; a time without a zone is refused). Missing bounds are open;
-        an open incident runs into the far future.
-    type: str
   end_time:
     description:
-      - See O(start_time).
-    type: str
+      - See O(start_time). An open incident runs into the far future.
 seealso:
   - module: statusops.status.statushub_incident
 """

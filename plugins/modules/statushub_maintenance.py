@@ -29,15 +29,9 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
+  - statusops.status.statushub.SERVICE_STATUSES
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   title:
     description:
@@ -76,20 +70,6 @@ options:
     description:
       - The services under maintenance and the status each shows during the window.
       - When given, the whole list is compared (in any order) and replaces the window's list.
-    type: list
-    elements: dict
-    suboptions:
-      service:
-        description:
-          - The service, by name or id. An unknown or ambiguous name fails before any write.
-        type: str
-        required: true
-      status:
-        description:
-          - The status the service shows during the window.
-        type: str
-        required: true
-        choices: [up, degraded-performance, down]
   silent:
     description:
       - Do not notify subscribers of this create or update. Sent with the writes this task makes, never compared.

@@ -17,17 +17,10 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
+  - statusops.status.statushub.EVENT_FILTERS
   - statusops.status.attributes.INFO_MODULE
-  - statusops.status.attributes.STATUSHUB
 options:
-  id:
-    description:
-      - Only the window with this id.
-    type: int
-  title:
-    description:
-      - Only the windows with this title.
-    type: str
   upcoming:
     description:
       - Only the windows that have not started yet. With O(in_progress), the windows of either kind.
@@ -38,15 +31,6 @@ options:
       - Only the windows running now. With O(upcoming), the windows of either kind.
     type: bool
     default: false
-  start_time:
-    description:
-      - With O(end_time), the range the windows must overlap (the API's filter), ISO-8601 with a zone (C(Z) or an
-        offset, converted to UTC; a time without a zone is refused). Missing bounds are open.
-    type: str
-  end_time:
-    description:
-      - See O(start_time).
-    type: str
 seealso:
   - module: statusops.status.statushub_maintenance
 """

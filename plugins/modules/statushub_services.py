@@ -21,16 +21,10 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
+  - statusops.status.statushub.DECLARED_SET
   - statusops.status.concurrency
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   services:
     description:
@@ -48,23 +42,6 @@ options:
         description:
           - The service's description. Not set means it is not managed; V("") and an unset description compare equal.
         type: str
-  prune:
-    description:
-      - With O(state=present), delete the services of the hub that are not in O(services).
-    type: bool
-    default: false
-  allow_empty:
-    description:
-      - With O(prune), an empty O(services) list fails the task unless this is V(true), so that a mistake
-        cannot delete every service of the hub.
-    type: bool
-    default: false
-  state:
-    description:
-      - V(present) creates or updates the declared services; V(absent) deletes them.
-    type: str
-    choices: [present, absent]
-    default: present
 seealso:
   - module: statusops.status.statushub_service
   - module: statusops.status.statushub_service_info

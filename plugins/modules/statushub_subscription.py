@@ -25,15 +25,8 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   address:
     description:

@@ -24,16 +24,10 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
+  - statusops.status.http_options
+  - statusops.status.statushub.DECLARED_SET
   - statusops.status.concurrency
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSHUB
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   subscriptions:
     description:
@@ -80,23 +74,6 @@ options:
         description:
           - The subscriber cannot edit the subscription or unsubscribe by themselves.
         type: bool
-  prune:
-    description:
-      - With O(state=present), delete the subscriptions of the hub that are not in O(subscriptions).
-    type: bool
-    default: false
-  allow_empty:
-    description:
-      - With O(prune), an empty O(subscriptions) list fails the task unless this is V(true), so that a mistake
-        cannot delete every subscription of the hub.
-    type: bool
-    default: false
-  state:
-    description:
-      - V(present) creates or updates the declared subscriptions; V(absent) deletes them.
-    type: str
-    choices: [present, absent]
-    default: present
 seealso:
   - module: statusops.status.statushub_subscription
   - module: statusops.status.statushub_subscription_info

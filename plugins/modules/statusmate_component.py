@@ -23,15 +23,8 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
+  - statusops.status.http_options
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSMATE
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   name:
     description:

@@ -19,8 +19,8 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
+  - statusops.status.http_options
   - statusops.status.attributes.INFO_MODULE
-  - statusops.status.attributes.STATUSMATE
 options:
   parent:
     description:

@@ -28,21 +28,18 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
+  - statusops.status.http_options
   - statusops.status.concurrency
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSMATE
 attributes:
   check_mode:
-    support: full
     details:
       - A child of a group that would be created is reported as created too; nothing is looked up under a group that
         does not exist yet.
   diff_mode:
-    support: full
     details:
       - The diff is the tree of the declared components (and of those that would be deleted) before and after.
   idempotent:
-    support: full
     details:
       - Not with O(update_unverified=true) on a server whose list items are abbreviated.
 options:

@@ -41,16 +41,11 @@ author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
+  - statusops.status.http_options
   - statusops.status.attributes
-  - statusops.status.attributes.STATUSMATE
 attributes:
   check_mode:
-    support: full
     details: In check mode neither the page nor the memory file is written.
-  diff_mode:
-    support: full
-  idempotent:
-    support: full
 options:
   name:
     description:
