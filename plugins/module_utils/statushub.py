@@ -68,4 +68,3 @@ class Hub:
     def list(self, path, query=None):
         """Every item of a paginated list, all pages read."""
         return self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE)
-
