@@ -22,7 +22,7 @@ options:
   ca_path:
     description:
       - Path to a file of PEM CA certificates to verify the server's certificate with, for a server whose
-        certificate a private CA signed, like O(ansible.builtin.uri#module:ca_path).
+        certificate a private CA signed, like the C(ca_path) option of C(ansible.builtin.uri).
       - When not set, the system's CA bundle is used (or the one E(REQUESTS_CA_BUNDLE) names).
       - Ignored with O(validate_certs=false).
     type: path
