@@ -12,11 +12,11 @@ from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_f
     API, DASHBOARD, HUB, KEY, PATH, V, args, paged,
 )
 
-LIST = PATH + "/services?" + V + "&page=%d&per_page=100"
+LIST = PATH + "/services?" + V + "&deleted=false&extend=flags&page=%d&per_page=100"
 
 
 def test_lists_every_page_in_order_with_the_raw_key(run_module, http):
-    paged(http, HUB + "/services", [API], [DASHBOARD])
+    paged(http, HUB + "/services", [API], [DASHBOARD], deleted="false", extend="flags")
     result = run_module(statushub_service_info, args())
     assert result == {"changed": False, "services": [API, DASHBOARD], "invocation": result["invocation"]}
     assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 2)]
@@ -24,7 +24,7 @@ def test_lists_every_page_in_order_with_the_raw_key(run_module, http):
 
 
 def test_a_name_that_matches_nothing_returns_an_empty_list_after_the_same_reads(run_module, http):
-    paged(http, HUB + "/services", [API, DASHBOARD])
+    paged(http, HUB + "/services", [API, DASHBOARD], deleted="false", extend="flags")
     result = run_module(statushub_service_info, args(name="Nope"))
     assert result["services"] == []
     assert calls(http) == [("GET", LIST % 1)]

@@ -12,42 +12,42 @@ from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_f
     API, DASHBOARD, HUB, PATH, V, args, paged,
 )
 
-LIST = PATH + "/services?" + V + "&page=%d&per_page=100"
+LIST = PATH + "/services?" + V + "&deleted=false&extend=flags&page=%d&per_page=100"
 ONE = PATH + "/services/%d?" + V
 STATUS = {"id": 14, "name": "Status", "description": "old"}
 
 
 def test_every_page_is_read_once_before_the_writes(run_module, http):
-    paged(http, HUB + "/services", [API], [DASHBOARD, STATUS])
+    paged(http, HUB + "/services", [API], [DASHBOARD, STATUS], deleted="false", extend="flags")
     http.put(HUB + "/services/14", json=dict(STATUS, description="new"))
     http.post(HUB + "/services", json={"id": 15, "name": "Mobile", "description": ""})
     declared = [{"name": "API"}, {"name": "Dashboard"}, {"name": "Status", "description": "new"}, {"name": "Mobile"}]
-    result = run_module(statushub_services, args(services=declared))
+    result = run_module(statushub_services, args(services=declared, concurrency=1))
     assert result["changed"] is True
     assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 2), ("PUT", ONE % 14), ("POST", PATH + "/services?" + V)]
     assert bodies(http)[2:] == [{"description": "new"}, {"name": "Mobile"}]
 
 
 def test_prune_with_allow_empty_deletes_every_service(run_module, http):
-    paged(http, HUB + "/services", [API, DASHBOARD])
+    paged(http, HUB + "/services", [API, DASHBOARD], deleted="false", extend="flags")
     http.delete(HUB + "/services/12", status=204)
     http.delete(HUB + "/services/13", status=204)
-    result = run_module(statushub_services, args(services=[], prune=True, allow_empty=True))
+    result = run_module(statushub_services, args(services=[], prune=True, allow_empty=True, concurrency=1))
     assert result["changed"] is True and result["deleted"] == [API, DASHBOARD] and result["services"] == []
     assert calls(http) == [("GET", LIST % 1), ("DELETE", ONE % 12), ("DELETE", ONE % 13)]
     assert bodies(http) == [None, None, None]
 
 
 def test_absent_in_check_mode_only_reads(run_module, http):
-    paged(http, HUB + "/services", [API, DASHBOARD])
+    paged(http, HUB + "/services", [API, DASHBOARD], deleted="false", extend="flags")
     result = run_module(statushub_services, args(services=[{"name": "API"}], state="absent"), check_mode=True, diff=True)
     assert result["changed"] is True and result["deleted"] == [API]
     assert calls(http) == [("GET", LIST % 1)]
 
 
 def test_a_failed_write_stops_the_run(run_module, http):
-    paged(http, HUB + "/services", [API])
+    paged(http, HUB + "/services", [API], deleted="false", extend="flags")
     http.post(HUB + "/services", status=422, json={"error": "name is too long"})
-    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "Mobile"}, {"name": "Web"}]))
+    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "Mobile"}, {"name": "Web"}], concurrency=1))
     assert result["failed"] is True and "HTTP 422: name is too long" in result["msg"]
     assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V)]

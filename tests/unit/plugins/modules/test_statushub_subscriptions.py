@@ -13,7 +13,7 @@ from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_f
 )
 
 LIST = PATH + "/subscriptions?" + V + "&deleted=false&page=%d&per_page=100"
-SERVICES = PATH + "/services?" + V + "&page=1&per_page=100"
+SERVICES = PATH + "/services?" + V + "&deleted=false&extend=flags&page=1&per_page=100"
 ONE = PATH + "/subscriptions/%d?" + V
 
 
@@ -32,7 +32,7 @@ DEV = subscription(5003, "dev@example.com", service_ids=[12])
 
 def lists(http, *pages):
     paged(http, HUB + "/subscriptions", *pages, deleted="false")
-    paged(http, HUB + "/services", [API, DASHBOARD])
+    paged(http, HUB + "/services", [API, DASHBOARD], deleted="false", extend="flags")
 
 
 def test_a_new_service_selection_is_one_update_of_ids(run_module, http):
@@ -50,7 +50,7 @@ def test_prune_with_allow_empty_deletes_every_subscription(run_module, http):
     paged(http, HUB + "/subscriptions", [OPS, SMS], deleted="false")
     http.delete(HUB + "/subscriptions/5001", status=204)
     http.delete(HUB + "/subscriptions/5002", status=204)
-    result = run_module(statushub_subscriptions, args(subscriptions=[], prune=True, allow_empty=True))
+    result = run_module(statushub_subscriptions, args(subscriptions=[], prune=True, allow_empty=True, concurrency=1))
     assert result["changed"] is True and [item["id"] for item in result["deleted"]] == [5001, 5002]
     assert calls(http) == [("GET", LIST % 1), ("DELETE", ONE % 5001), ("DELETE", ONE % 5002)]
 
