@@ -59,3 +59,11 @@ def calls(mock):
 
 def bodies(mock):
     return [json.loads(call.request.body) if call.request.body else None for call in mock.calls]
+
+
+def warning_texts(result):
+    """The warnings of a result as text: ansible-core 2.19 returns them as events, older ones as strings.
+
+    ansible-core keeps warnings per process, so other tests' warnings may come first.
+    """
+    return [warning if isinstance(warning, str) else warning["event"]["msg"] for warning in result.get("warnings", [])]
