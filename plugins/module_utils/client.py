@@ -60,6 +60,10 @@ class OutcomeUnknown(ApiError):
     """A create was sent but its answer was lost: it may or may not exist now."""
 
 
+class NotFoundOnRetry(ApiError):
+    """A 404 answering a retry of a request that an earlier attempt may have carried out (a delete then did its work)."""
+
+
 def render_error_body(body):
     """One readable line per field for DRF and StatusHub error bodies, nested too."""
     if isinstance(body, dict):
@@ -234,6 +238,7 @@ class ApiClient:
         params.update(query or {})
         waited = 0.0
         attempt = 0
+        maybe_carried_out = False  # by an earlier attempt: sent, then its answer was lost or a 5xx
         while True:
             attempt += 1
             self._pacer.wait(method)
@@ -250,6 +255,7 @@ class ApiClient:
                 reason = _connection_failure(exc)
                 if method == "POST" and _maybe_sent(exc):
                     raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
+                maybe_carried_out = maybe_carried_out or _maybe_sent(exc)
                 delay = self._backoff(attempt)
                 if waited + delay > self.retry_timeout:
                     raise ApiError(method, path, None, "%s (gave up after waiting %.1f s for retries)" % (reason, waited))
@@ -259,9 +265,13 @@ class ApiClient:
                     return _json_or_none(response)
                 delay = self._retry_delay(method, path, response, attempt)
                 if delay is None:
+                    if response.status_code == 404 and maybe_carried_out:
+                        raise NotFoundOnRetry(method, path, 404, "%s (on a retry; an earlier attempt may have been carried out)"
+                                              % _message_of(response), _json_or_none(response))
                     raise _error_from(method, path, response)
                 if waited + delay > self.retry_timeout:
                     raise _budget_spent(method, path, response, waited, self.retry_timeout)
+                maybe_carried_out = maybe_carried_out or response.status_code in RETRIABLE_STATUSES
                 # A 429 holds back every thread of this client, not only this request.
                 pause = self._pacer.hold if response.status_code == 429 else self._sleep
             pause(delay)

@@ -94,14 +94,19 @@ def fail_on_invalid(module, errors):
         module.fail_json(msg="; ".join(errors))
 
 
-def run(module, work):
-    """Run work() and exit with its result; API and identity problems fail the task cleanly."""
+def run(module, work, written=None):
+    """Run work() and exit with its result; API and identity problems fail the task cleanly.
+
+    written() says what the task wrote so far (result key: value), for a task that writes more than once: when it
+    fails after a write, it reports changed and what it wrote.
+    """
     try:
         result = work()
-    except ApiError as exc:
-        module.fail_json(msg=str(exc), status=exc.status)
-    except ReconcileError as exc:
-        module.fail_json(msg=str(exc))
+    except (ApiError, ReconcileError) as exc:
+        progress = written() if written else {}
+        if any(progress.values()):
+            fail_partway(module, exc, progress)
+        module.fail_json(msg=str(exc), status=getattr(exc, "status", None))
     module.exit_json(**result)
 
 

@@ -15,7 +15,7 @@ __metaclass__ = type
 import heapq
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-from ansible_collections.statusops.status.plugins.module_utils.client import OutcomeUnknown
+from ansible_collections.statusops.status.plugins.module_utils.client import NotFoundOnRetry, OutcomeUnknown
 
 
 class ReconcileError(Exception):
@@ -25,9 +25,18 @@ class ReconcileError(Exception):
 class Resource:
     """One object the user declared. Subclasses fill in the API specifics."""
 
+    noun = "object"
+    id_key = "id"
+
     def find(self):
         """The current object, or None. Raise ReconcileError when two objects match."""
         raise NotImplementedError
+
+    def find_created(self):
+        """After a create whose answer was lost: every object that now has the declared identity, all of it (for a
+        component in a tree, its parent too), so that the one the create made is among them if it made one."""
+        found = self.find()
+        return [] if found is None else [found]
 
     def desired(self):
         """The fields the user set, in the API's shape."""
@@ -96,15 +105,35 @@ class Outcome:
         }
 
 
-def create_once(resource, desired):
-    """Create; when the answer was lost, look again and create only if still absent."""
+def create_once(resource, desired, known=()):
+    """Create; when the answer was lost, look for the object by its full identity and create only if still absent.
+
+    known holds the ids of objects that cannot be the one created: there before the run, or made by another change
+    of it. Two candidates or more are never adopted: the outcome is unknown, and the error names them.
+    """
     try:
         return resource.create(desired)
-    except OutcomeUnknown:
-        found = resource.find()
-        if found is not None:
-            return found
+    except OutcomeUnknown as lost:
+        try:
+            candidates = [item for item in resource.find_created() if item[resource.id_key] not in known]
+        except ReconcileError as exc:
+            raise ReconcileError("%s; looking for what it may have created: %s" % (lost, exc))
+        if len(candidates) > 1:
+            raise ReconcileError("%s; the outcome is unknown: %d %ss now match what it was to create (%ss %s) and none "
+                                 "is taken for it; check them and delete the extra ones" % (
+                                     lost, len(candidates), resource.noun, resource.id_key,
+                                     " and ".join(str(item[resource.id_key]) for item in candidates)))
+        if candidates:
+            return candidates[0]
         return resource.create(desired)
+
+
+def delete_once(delete, current):
+    """delete(current); a 404 answering a retry after an attempt that may have been carried out is that delete done."""
+    try:
+        delete(current)
+    except NotFoundOnRetry:
+        pass
 
 
 def ensure_present(resource, check_mode):
@@ -137,7 +166,7 @@ def ensure_absent(resource, check_mode):
     if current is None:
         return Outcome("none")
     if not check_mode:
-        resource.delete(current)
+        delete_once(resource.delete, current)
     return Outcome("delete", current, None)
 
 
@@ -306,7 +335,7 @@ class SetChanges(ChangeRun):
     def __init__(self, plan, actions, concurrency=1, check_mode=False):
         self.deletes = dict(plan.delete)
         self.updates = dict((key, current) for key, current, _desired, _changes in plan.update)
-        changes = [Change(key, "delete", _ignoring_results(actions.delete, current), _ignoring_results(lambda: None))
+        changes = [Change(key, "delete", _ignoring_results(delete_once, actions.delete, current), _ignoring_results(lambda: None))
                    for key, current in plan.delete]
         changes.extend(Change(key, "update", _ignoring_results(actions.update, current, desired, fields),
                               _ignoring_results(actions.preview_update, current, desired))

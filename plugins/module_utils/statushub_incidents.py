@@ -111,6 +111,7 @@ class Incident(Event):
     def __init__(self, hub, params, now=None):
         super(Incident, self).__init__(hub, params, now)
         self.posted_update = None  # the update this task posted, or would post in check mode
+        self.written = {}  # what this task wrote, as the module returns it: incident (created), posted_update
 
     def read(self, event_id):
         return with_sorted_updates(super(Incident, self).read(event_id))
@@ -150,6 +151,7 @@ class Incident(Event):
 
     def create(self, desired):
         created = self.hub.post(INCIDENTS_PATH, self.creation_body(desired))
+        self.written["incident"] = created
         if created and UPDATES_KEY not in created and created.get("id") is not None:
             return self.read(created["id"])
         return with_sorted_updates(created)
@@ -170,6 +172,7 @@ class Incident(Event):
 
     def update(self, current, desired, changes):
         self.posted_update = self.hub.post(UPDATES_PATH % current["id"], self.update_body(current, desired))
+        self.written["posted_update"] = self.posted_update
         return self.read(current["id"]) or current
 
     def preview(self, current, desired):

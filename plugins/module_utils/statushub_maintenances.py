@@ -16,7 +16,7 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError, delete_once
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
@@ -137,7 +137,7 @@ def ensure_completed(maintenance, check_mode):
         return Outcome("none", current, current)
     if not maintenance.started(current):
         if not check_mode:
-            maintenance.delete(current)
+            delete_once(maintenance.delete, current)
         return Outcome("delete", current, None)
     changes = maintenance.changes(current, {"end_time": format_time(maintenance.completion_time(current))})
     if not changes:

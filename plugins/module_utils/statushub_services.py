@@ -93,6 +93,8 @@ def named(items, name):
 class Service(Resource):
     """One service, identified by id, else by name."""
 
+    noun = "service"
+
     def __init__(self, services, params):
         self.services = services
         self.params = params
@@ -134,12 +136,14 @@ class Service(Resource):
 class _NamedService(Resource):
     """A service of the declared set, for create_once: found again by name when a create's answer was lost."""
 
+    noun = "service"
+
     def __init__(self, services, name):
         self.services = services
         self.name = name
 
-    def find(self):
-        return named(self.services.list(), self.name)
+    def find_created(self):
+        return [item for item in self.services.list() if item["name"] == self.name]
 
     def create(self, desired):
         return self.services.create(desired)
@@ -175,6 +179,8 @@ class ServiceSet:
         current_by_key.update((("#id", item["id"]), item) for item in self.current if item["name"] not in names)
         self.plan = plan_set(current_by_key, declared, lambda key, current, desired: differing_fields(current, desired),
                              prune=prune, absent=(state == "absent"))
+        # The services that a lost create cannot have made: there before the run, or created by it.
+        self.known_ids = set(item["id"] for item in self.current)
         self.changes = None
 
     def apply(self, check_mode, concurrency=1):
@@ -182,7 +188,9 @@ class ServiceSet:
         self.changes.run()
 
     def create(self, name, desired):
-        return create_once(_NamedService(self.services, name), desired)
+        created = create_once(_NamedService(self.services, name), desired, self.known_ids)
+        self.known_ids.add(created["id"])
+        return created
 
     def update(self, current, desired, changes):
         return self.services.update(current["id"], changes)

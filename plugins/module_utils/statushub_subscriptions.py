@@ -345,6 +345,8 @@ def check_creatable(desired, where=""):
 class Subscription(Resource):
     """One subscription, identified by id, else by address."""
 
+    noun = "subscription"
+
     def __init__(self, subscriptions, names, params, where=""):
         self.subscriptions = subscriptions
         self.names = names
@@ -356,6 +358,12 @@ class Subscription(Resource):
         if self.params.get("id") is not None:
             return self.subscriptions.get(self.params["id"])
         return find_by_address(self.subscriptions.list(), self.params["address"])
+
+    def find_created(self):
+        """Those with the address and the method: the identity of a subscription made without an id."""
+        key = address_key(self.params["address"])
+        return [item for item in self.subscriptions.list() if address_key(item.get("address")) == key
+                and item.get("method_name") == self.params["method"]]
 
     def desired(self):
         if self._desired is None:
@@ -449,6 +457,8 @@ class SubscriptionSet:
                              prune=prune, absent=(state == "absent"))
         for key, desired in self.plan.create:
             check_creatable(desired, self.resources[key].where)
+        # The subscriptions that a lost create cannot have made: there before the run, or created by it.
+        self.known_ids = set(item["id"] for item in self.current)
         self.changes = None
 
     def apply(self, check_mode, concurrency=1):
@@ -456,7 +466,9 @@ class SubscriptionSet:
         self.changes.run()
 
     def create(self, key, desired):
-        return create_once(self.resources[key], desired)
+        created = create_once(self.resources[key], desired, self.known_ids)
+        self.known_ids.add(created["id"])
+        return created
 
     def update(self, current, desired, changes):
         return self.subscriptions.update(current["id"], update_body(current, desired, changes))

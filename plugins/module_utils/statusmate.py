@@ -177,10 +177,11 @@ class PageIndex:
         if self.full_items:
             return [item for item in candidates if item.get("parent") is None]
         remaining = dict((item["uuid"], item) for item in candidates)
-        for item in self.all:
+        # The others are read first; then the candidates', as one may sit under a namesake (never under itself).
+        for item in sorted(self.all, key=lambda item: item["uuid"] in remaining):
             if not remaining:
                 break
-            if item["uuid"] in remaining:
+            if list(remaining) == [item["uuid"]]:
                 continue
             for child in self.components.list(parent=item["uuid"]):
                 remaining.pop(child["uuid"], None)
@@ -189,12 +190,23 @@ class PageIndex:
         return list(remaining.values())
 
 
+def named_under(page, name, parent):
+    """The components of the page with this name whose parent is this uuid (None: at the top level)."""
+    if parent:
+        return [item for item in page.children(parent) if item["name"] == name]
+    named = [item for item in page.all if item["name"] == name]
+    return page.top_level(named) if named else []
+
+
 def describe(name, parent):
     return "component %r%s" % (name, " under parent %s" % parent if parent else " at the top level")
 
 
 class Component(Resource):
     """One component, identified by uuid or by (name, parent)."""
+
+    noun = "component"
+    id_key = "uuid"
 
     def __init__(self, components, params):
         self.components = components
@@ -210,20 +222,21 @@ class Component(Resource):
         self.page = PageIndex(self.components)
         reference = self.params.get("parent")
         self.parent = self.page.resolve(reference) if reference else None
-        uuid = self.params.get("uuid")
-        if uuid:
-            matches = self.components.list(uuids=[uuid])
-            matches = [item for item in matches if item["uuid"] == uuid]
-        elif self.parent:
-            matches = [item for item in self.page.children(self.parent) if item["name"] == self.params["name"]]
-        else:
-            named = [item for item in self.page.all if item["name"] == self.params["name"]]
-            matches = self.page.top_level(named) if named else []
-        current = single_match(matches, describe(self.params["name"], self.parent), "component", "uuid")
+        current = single_match(self._matches(self.page), describe(self.params["name"], self.parent), "component", "uuid")
         if current is not None:
             self.unverified = unverifiable_fields(current, self.desired())
             self._check_no_loop(current)
         return current
+
+    def find_created(self):
+        return self._matches(PageIndex(self.components))
+
+    def _matches(self, page):
+        """The components of the page that have the declared identity: the uuid, else the name under the parent."""
+        uuid = self.params.get("uuid")
+        if uuid:
+            return [item for item in self.components.list(uuids=[uuid]) if item["uuid"] == uuid]
+        return named_under(page, self.params["name"], self.parent)
 
     def _check_no_loop(self, current):
         """A component moved under itself or under a component below it would put a loop in the page."""

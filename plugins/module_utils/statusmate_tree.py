@@ -19,9 +19,9 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Change,
     ChangeRun,
-    ReconcileError,
     Resource,
     create_once,
+    delete_once,
     index_unique,
     plan_set,
 )
@@ -29,6 +29,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate import
     COMPONENT_FIELD_SPEC,
     PageIndex,
     differing_fields,
+    named_under,
     unverifiable_fields,
     update_body,
     validation_errors,
@@ -234,29 +235,19 @@ class TreePlan:
 class _Creation(Resource):
     """The create of one component, for reconcile.create_once: after a lost answer it looks before sending again."""
 
-    def __init__(self, page, parent_uuid, name, created):
-        self.page = page
+    noun = "component"
+    id_key = "uuid"
+
+    def __init__(self, components, parent_uuid, name):
+        self.components = components
         self.parent_uuid = parent_uuid
         self.name = name
-        self.created = created
 
-    def find(self):
-        components = self.page.components
-        if self.parent_uuid is None:
-            found = [item for item in components.list() if item.get("parent") is None]
-        else:
-            found = components.list(parent=self.parent_uuid)
-        # Only a component that was neither on the page when it was read nor created by another change of this run
-        # can be the one just created.
-        found = [item for item in found if item["name"] == self.name and item["uuid"] not in self.page.known
-                 and item["uuid"] not in self.page.parent_of and item["uuid"] not in self.created]
-        if len(found) > 1:
-            raise ReconcileError("the answer to the create of %r was lost and %s now exist with that name; check the page"
-                                 % (self.name, " and ".join(item["uuid"] for item in found)))
-        return found[0] if found else None
+    def find_created(self):
+        return named_under(PageIndex(self.components), self.name, self.parent_uuid)
 
     def create(self, desired):
-        return self.page.components.create(desired)
+        return self.components.create(desired)
 
 
 class Execution:
@@ -265,7 +256,8 @@ class Execution:
 
     def __init__(self, plan, check_mode, concurrency=1):
         self.plan = plan
-        self.created_uuids = set()
+        # The components that a lost create cannot have made: on the page when it was read, or created by the run.
+        self.known_uuids = set(plan.page.known)
         self.changes = ChangeRun(self._changes(), concurrency, check_mode)
 
     def run(self):
@@ -286,7 +278,8 @@ class Execution:
         doomed = set(key for key, _current in plan.plan.delete)
         for key, current in plan.plan.delete:
             children = [entry.key for entry in plan.entries.values() if entry.parent_key == key and entry.key in doomed]
-            changes.append(Change(key, "delete", lambda results, uuid=current["uuid"]: plan.page.components.delete(uuid),
+            changes.append(Change(key, "delete",
+                                  lambda results, uuid=current["uuid"]: delete_once(plan.page.components.delete, uuid),
                                   preview=lambda results: None, requires=children))
         return changes
 
@@ -299,9 +292,9 @@ class Execution:
     def _create(self, entry, desired):
         def apply(results):
             parent_uuid = self._parent_uuid(entry, results)
-            creation = _Creation(self.plan.page, parent_uuid, entry.declared.name, self.created_uuids)
-            after = create_once(creation, dict(desired, parent=parent_uuid))
-            self.created_uuids.add(after["uuid"])
+            creation = _Creation(self.plan.page.components, parent_uuid, entry.declared.name)
+            after = create_once(creation, dict(desired, parent=parent_uuid), self.known_uuids)
+            self.known_uuids.add(after["uuid"])
             return after
 
         parent = self.plan.entries.get(entry.parent_key)

@@ -227,7 +227,7 @@ def main():
             result["posted_update"] = incident.posted_update
         return result
 
-    run(module, work)
+    run(module, work, written=lambda: incident.written)
 
 
 if __name__ == "__main__":
