@@ -86,14 +86,17 @@ def drop_connection():
 
 
 def fault_response(rule, api):
-    """The answer a fault rule gives, or None when the request goes on (slow)."""
-    if rule.action == "slow":
-        time.sleep(rule.delay)
-        return None
+    """The answer a fault rule puts in place of the API's (slow only waits, it has none)."""
     if rule.action == "drop":
         return drop_connection()
-    headers = {"Retry-After": "%g" % rule.retry_after} if rule.action == "429" else None
+    if rule.action == "redirect":
+        return Response(status=rule.status, headers={"Location": rule.location})
+    headers = {"Retry-After": rule.retry_after} if rule.retry_after is not None else None
     return api_error_response(api, int(rule.action), FAULT_MESSAGES[rule.action], headers)
+
+
+def request_body_text():
+    return request.get_data(cache=True).decode("utf-8", errors="replace")
 
 
 def log_entry(sim, api):
@@ -118,13 +121,13 @@ def before_api_request():
     api = api_of(request.path)
     with sim.lock:
         g.entry = log_entry(sim, api)
-        rule = sim.faults.pick(request.method, request.path)
+        rule = sim.faults.pick(request.method, request.path, request_body_text())
     if rule is not None and rule.after_handling:
         g.late_fault = rule
+    elif rule is not None and rule.action == "slow":
+        time.sleep(rule.delay)
     elif rule is not None:
-        response = fault_response(rule, api)
-        if response is not None:
-            return response
+        return fault_response(rule, api)
     if api == STATUSHUB and not rate_allowed(sim):
         return api_error_response(api, 429, RATE_LIMIT_MESSAGE, {"Retry-After": "1"})
     return routing_response(api)
@@ -155,21 +158,26 @@ def not_allowed_response(api):
 
 
 def after_api_request(response):
-    """Apply an after_handling fault, record the status the client got, and wait out the configured latency.
+    """Apply an after_handling fault, record the status of the answer, then wait out a late slow fault
+    and the configured latency.
 
-    The wait is outside the simulator lock, so requests in flight at once wait side by side.
+    The status is recorded before the wait, so the log shows what was done even when the client gives up;
+    the wait is outside the simulator lock, so requests in flight at once wait side by side.
     """
     if is_control(request.path) or "entry" not in g:
         return response
     rule = g.pop("late_fault", None)
-    if rule is not None:
-        response = fault_response(rule, api_of(request.path)) or response
+    wait = 0
+    if rule is not None and rule.action == "slow":
+        wait = rule.delay
+    elif rule is not None:
+        response = fault_response(rule, api_of(request.path))
     sim = simulator()
     with sim.lock:
         g.entry["status"] = 0 if g.get("dropped") else response.status_code
-        latency = sim.config["latency"]
-    if latency and not g.get("dropped"):
-        time.sleep(latency)
+        wait += sim.config["latency"]
+    if wait and not g.get("dropped"):
+        time.sleep(wait)
     return response
 
 

@@ -3,10 +3,17 @@
 import random
 import re
 
-FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow")
+FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect")
+RULE_KEYS = ("method", "path", "body", "action", "count", "fraction", "seed", "retry_after", "delay",
+             "after_handling", "status", "location")
+RETRY_AFTER_ACTIONS = ("429", "503")
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+DEFAULT_REDIRECT_STATUS = 302  # assumed: the status of a redirect rule that gives none
 DEFAULT_FAULT_COUNT = 1  # assumed: a rule with neither count nor fraction hits the next matching request
-DEFAULT_RETRY_AFTER = 1  # assumed: seconds in Retry-After when a 429 rule gives none
+DEFAULT_RETRY_AFTER = "1"  # assumed: Retry-After of a 429 rule that gives none (a 503 then sends none)
 DEFAULT_SLOW_DELAY = 1.0  # assumed: seconds of a slow rule that gives no delay
+# What a header value cannot carry through Werkzeug: control characters and anything beyond Latin-1.
+UNSENDABLE_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")
 
 
 def _number(spec, key, default, minimum=0):
@@ -16,12 +23,37 @@ def _number(spec, key, default, minimum=0):
     return value
 
 
+def _regex(key, value):
+    if not isinstance(value, str):
+        raise ValueError("%s must be a string (a regular expression)" % key)
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise ValueError("%s is not a regular expression: %s" % (key, exc)) from None
+
+
+def _header_text(key, value):
+    """A header value sent as given; numbers as %g (integers in full)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return "%g" % value
+    if not isinstance(value, str):
+        raise ValueError("%s must be a number or a string" % key)
+    if UNSENDABLE_HEADER_TEXT.search(value):
+        raise ValueError("%s must not hold control characters or characters beyond Latin-1" % key)
+    return value
+
+
 class FaultRule:
     """One rule: which requests it matches, what it does, how often."""
 
     def __init__(self, rule_id, spec):
         if not isinstance(spec, dict):
             raise ValueError("a fault rule is a JSON object")
+        unknown = sorted(set(spec) - set(RULE_KEYS))
+        if unknown:
+            raise ValueError("unknown fault rule key(s): %s" % ", ".join(unknown))
         self.id = rule_id
         self.method = spec.get("method")
         if self.method is not None and not isinstance(self.method, str):
@@ -29,10 +61,8 @@ class FaultRule:
         self.action = str(spec.get("action"))
         if self.action not in FAULT_ACTIONS:
             raise ValueError("action must be one of %s" % ", ".join(FAULT_ACTIONS))
-        try:
-            self.path = re.compile(spec.get("path") or "")
-        except (re.error, TypeError) as exc:
-            raise ValueError("path is not a regular expression: %s" % exc) from None
+        self.path = _regex("path", spec.get("path") or "")
+        self.body = _regex("body", spec["body"]) if "body" in spec else None
         self.fraction = None
         self.count = None
         if "fraction" in spec:
@@ -42,12 +72,41 @@ class FaultRule:
             self.random = random.Random(spec.get("seed"))
         else:
             self.count = int(_number(spec, "count", DEFAULT_FAULT_COUNT))
-        self.retry_after = _number(spec, "retry_after", DEFAULT_RETRY_AFTER)
+        self.retry_after = self._retry_after(spec)
         self.delay = _number(spec, "delay", DEFAULT_SLOW_DELAY)
-        self.after_handling = bool(spec.get("after_handling", False))
+        self.after_handling = spec.get("after_handling", False)
+        if not isinstance(self.after_handling, bool):
+            raise ValueError("after_handling must be a boolean")
+        self.status, self.location = self._redirect(spec)
 
-    def matches(self, method, path):
+    def _retry_after(self, spec):
+        if "retry_after" not in spec:
+            return DEFAULT_RETRY_AFTER if self.action == "429" else None
+        if self.action not in RETRY_AFTER_ACTIONS:
+            raise ValueError("retry_after applies only to actions %s" % " and ".join(RETRY_AFTER_ACTIONS))
+        return _header_text("retry_after", spec["retry_after"])
+
+    def _redirect(self, spec):
+        """(status, location) of a redirect rule; (None, None) for the other actions."""
+        if self.action != "redirect":
+            given = [key for key in ("status", "location") if key in spec]
+            if given:
+                raise ValueError("%s applies only to action redirect" % " and ".join(given))
+            return None, None
+        if self.after_handling:
+            raise ValueError("after_handling does not apply to action redirect (the request is not carried out)")
+        status = spec.get("status", DEFAULT_REDIRECT_STATUS)
+        if type(status) is not int or status not in REDIRECT_STATUSES:
+            raise ValueError("status must be one of %s" % ", ".join(str(code) for code in REDIRECT_STATUSES))
+        location = spec.get("location")
+        if not isinstance(location, str):
+            raise ValueError("location is required for action redirect and must be a string")
+        return status, _header_text("location", location)
+
+    def matches(self, method, path, body_text):
         if self.method is not None and self.method.upper() != method:
+            return False
+        if self.body is not None and self.body.search(body_text) is None:
             return False
         return self.path.search(path) is not None
 
@@ -77,9 +136,9 @@ class FaultSet:
     def clear(self):
         self.rules = []
 
-    def pick(self, method, path):
+    def pick(self, method, path, body_text):
         """The first rule that hits this request, or None."""
         for rule in self.rules:
-            if rule.matches(method, path) and rule.fires():
+            if rule.matches(method, path, body_text) and rule.fires():
                 return rule
         return None

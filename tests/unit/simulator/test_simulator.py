@@ -464,6 +464,115 @@ def test_slow_fault(client):
     assert time.monotonic() - started >= 0.3
 
 
+@pytest.mark.parametrize("retry_after, header", [
+    ("0", "0"), ("-5", "-5"), ("Wed, 21 Oct 2015 07:28:00 GMT", "Wed, 21 Oct 2015 07:28:00 GMT"), ("soon", "soon"),
+    ("99999999", "99999999"), ("", ""), (0, "0"), (-5, "-5"), (2.5, "2.5"), (99999999, "99999999"),
+])
+def test_429_fault_sends_retry_after_verbatim(client, retry_after, header):
+    add_fault(client, method="POST", action="429", retry_after=retry_after)
+    response = sm(client, "POST", "/api-components-create/", json={"name": "x"})
+    assert (response.status_code, response.headers["Retry-After"]) == (429, header)
+    assert sm(client, "GET", "/api-components-list/").json == []
+
+
+def test_429_fault_without_retry_after_sends_one(client):
+    add_fault(client, action="429")
+    assert sm(client, "GET", "/api-components-list/").headers["Retry-After"] == "1"
+
+
+@pytest.mark.parametrize("retry_after, header", [(120, "120"), ("Wed, 21 Oct 2015 07:28:00 GMT", "Wed, 21 Oct 2015 07:28:00 GMT"),
+                                                 ("0", "0")])
+def test_503_fault_sends_retry_after_only_when_given(client, retry_after, header):
+    add_fault(client, path="/services", action="503", retry_after=retry_after)
+    add_fault(client, path="/services", action="503")
+    given = hub(client, "GET", "/services")
+    assert (given.status_code, given.headers["Retry-After"], given.json) == (503, header, {"error": "Service unavailable"})
+    absent = hub(client, "GET", "/services")
+    assert absent.status_code == 503 and "Retry-After" not in absent.headers
+
+
+@pytest.mark.parametrize("rule", [
+    {"action": "429", "retry_after": None}, {"action": "429", "retry_after": True}, {"action": "429", "retry_after": [1]},
+    {"action": "503", "retry_after": {"seconds": 1}}, {"action": "429", "retry_after": "1\r\nX-Injected: yes"},
+    {"action": "500", "retry_after": 1}, {"action": "502", "retry_after": 1}, {"action": "slow", "retry_after": 1},
+    {"action": "redirect", "location": "/", "retry_after": 1},
+])
+def test_bad_retry_after_refused(client, rule):
+    response = client.post("/_sim/faults", json=rule)
+    assert response.status_code == 400 and "retry_after" in response.json["error"]
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_redirect_fault_answers_with_location_and_does_nothing(client, status):
+    location = "https://elsewhere.example:8443/api-components-create/?next=1#top"
+    add_fault(client, method="POST", path="components-create", action="redirect", status=status, location=location)
+    response = sm(client, "POST", "/api-components-create/", json={"name": "x"})
+    assert (response.status_code, response.headers["Location"], response.data) == (status, location, b"")
+    assert sm(client, "GET", "/api-components-list/").json == []
+    assert [(entry["method"], entry["status"]) for entry in log(client)] == [("POST", status), ("GET", 200)]
+    assert sm(client, "POST", "/api-components-create/", json={"name": "x"}).status_code == 201
+
+
+def test_redirect_fault_defaults_to_302_and_keeps_a_relative_location(client):
+    add_fault(client, path="/services", action="redirect", location="/api/v3/hubs/other/services")
+    response = hub(client, "POST", "/services", json={"name": "x"})
+    assert (response.status_code, response.headers["Location"]) == (302, "/api/v3/hubs/other/services")
+    assert hub(client, "GET", "/services").json["data"] == []
+
+
+@pytest.mark.parametrize("rule, field", [
+    ({"action": "redirect"}, "location"), ({"action": "redirect", "location": None}, "location"),
+    ({"action": "redirect", "location": 5}, "location"), ({"action": "redirect", "location": "/a\nb"}, "location"),
+    ({"action": "redirect", "location": "/", "status": 300}, "status"),
+    ({"action": "redirect", "location": "/", "status": 304}, "status"),
+    ({"action": "redirect", "location": "/", "status": "302"}, "status"),
+    ({"action": "redirect", "location": "/", "status": 302.0}, "status"),
+    ({"action": "redirect", "location": "/", "status": True}, "status"),
+    ({"action": "redirect", "location": "/", "after_handling": True}, "after_handling"),
+    ({"action": "500", "status": 302}, "status"), ({"action": "503", "location": "/"}, "location"),
+])
+def test_bad_redirect_rules_refused(client, rule, field):
+    response = client.post("/_sim/faults", json=rule)
+    assert response.status_code == 400 and field in response.json["error"]
+
+
+def test_body_fault_hits_only_the_matching_request(client):
+    add_fault(client, method="POST", body=r'"name":\s*"Beta"', action="500", count=5)
+    assert sm(client, "POST", "/api-components-create/", json={"name": "Alpha"}).status_code == 201
+    assert sm(client, "POST", "/api-components-create/", json={"name": "Beta"}).status_code == 500
+    assert sm(client, "GET", "/api-components-list/").status_code == 200
+    assert [item["name"] for item in sm(client, "GET", "/api-components-list/").json] == ["Alpha"]
+    assert [entry["status"] for entry in log(client)] == [201, 500, 200, 200]
+
+
+def test_body_fault_reads_the_raw_text_with_bad_bytes_replaced(client):
+    add_fault(client, body="\ufffd", action="502")
+    assert sm(client, "POST", "/api-components-create/", json={"name": "Alpha"}).status_code == 201
+    response = sm(client, "POST", "/api-components-create/", data=b'{"name": "\xff"}', content_type="application/json")
+    assert response.status_code == 502
+
+
+@pytest.mark.parametrize("body", [None, 5, ["x"], "("])
+def test_bad_body_rules_refused(client, body):
+    response = client.post("/_sim/faults", json={"action": "500", "body": body})
+    assert response.status_code == 400 and "body" in response.json["error"]
+
+
+@pytest.mark.parametrize("rule, field", [({"action": "500", "after_handling": "yes"}, "after_handling"),
+                                         ({"action": "500", "retry-after": 1}, "retry-after")])
+def test_bad_rule_keys_refused(client, rule, field):
+    response = client.post("/_sim/faults", json=rule)
+    assert response.status_code == 400 and field in response.json["error"]
+
+
+def test_late_slow_fault_writes_then_waits(client):
+    add_fault(client, method="POST", action="slow", delay=0.3, after_handling=True)
+    started = time.monotonic()
+    assert sm(client, "POST", "/api-components-create/", json={"name": "x"}).status_code == 201
+    assert time.monotonic() - started >= 0.3
+    assert [item["name"] for item in sm(client, "GET", "/api-components-list/").json] == ["x"]
+
+
 def test_faults_apply_before_rate_limits():
     client = create_app().test_client()
     add_fault(client, method="POST", action="500", count=10)
@@ -575,6 +684,18 @@ def test_drop_fault_closes_connection(live_server, after_handling):
     assert len(listed) == (1 if after_handling else 0)
     statuses = [e["status"] for e in requests.get(live_server + "/_sim/log", timeout=5).json()["requests"]]
     assert statuses == [0, 200]
+
+
+def test_late_slow_answer_waits_outside_the_lock_after_the_write(live_server):
+    """The client gives up on the delayed answer; meanwhile other requests proceed and see the object written."""
+    requests.post(live_server + "/_sim/faults", json={"method": "POST", "action": "slow", "delay": 3, "after_handling": True},
+                  timeout=5)
+    with pytest.raises(requests.Timeout):
+        requests.post(live_server + "/api-components-create/", json={"name": "x"}, headers=SM_AUTH, timeout=0.3)
+    listed = requests.get(live_server + "/api-components-list/", headers=SM_AUTH, timeout=2).json()
+    assert [item["name"] for item in listed] == ["x"]
+    statuses = [e["status"] for e in requests.get(live_server + "/_sim/log", timeout=2).json()["requests"]]
+    assert statuses == [201, 200]
 
 
 def test_subprocess_start(tmp_path):
