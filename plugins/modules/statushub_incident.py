@@ -89,6 +89,8 @@ options:
     default: present
 notes:
   - Once an incident is resolved, a task without O(id) no longer finds it; V(present) then opens a new one.
+  - A task that fails after its write (the incident created or the update posted, then reading it back failed) reports
+    C(changed=true) with what it wrote, as the server answered it, in RV(incident) or RV(posted_update).
 seealso:
   - module: statusops.status.statushub_incident_info
   - module: statusops.status.statushub_maintenance

@@ -129,6 +129,10 @@ notes:
   - With abbreviated list items, O(prune=true) reads the children of each component it deletes, to delete children
     first and to name them by path; a deleted component that sits in a group declared without O(components[].children)
     is named without that group.
+  - When the answer to a create is lost, the component is looked up under its parent before anything is sent again
+    (with abbreviated list items, a top-level one by reading the children of the page's components); a component that
+    was on the page before the task or that the task created for another entry is never taken for it, and two
+    candidates fail the task naming them.
 seealso:
   - module: statusops.status.statusmate_component
   - module: statusops.status.statusmate_component_info
