@@ -10,19 +10,11 @@ import requests
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_component, statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.test_statusmate_components import (
+    CREATE, DELETE, LIST, TOKEN, URL, item,
+)
 
-URL = "https://status.example.test"
-TOKEN = "page-token-123"
-LIST = URL + "/api-components-list/"
-CREATE = URL + "/api-components-create/"
-DELETE = URL + "/api-components-delete/%s/"
 LOST = requests.exceptions.ConnectionError("connection reset by peer")
-
-
-def item(uuid, name):
-    return {"uuid": uuid, "name": name, "description": "", "impact": "operational"}
-
-
 WEBSITE = item("w-1", "Website")
 CHILD_EDGE = item("e-1", "Edge")
 TOP_EDGE = item("e-2", "Edge")
