@@ -106,7 +106,9 @@ def run(module, work, written=None):
         progress = written() if written else {}
         if any(progress.values()):
             fail_partway(module, exc, progress)
-        module.fail_json(msg=str(exc), status=getattr(exc, "status", None))
+        if isinstance(exc, ApiError):
+            module.fail_json(msg=str(exc), status=exc.status)
+        module.fail_json(msg=str(exc))
     module.exit_json(**result)
 
 
