@@ -12,6 +12,7 @@ import requests
 
 from ansible_collections.statusops.status.plugins.modules import (
     statushub_incident,
+    statushub_maintenance,
     statushub_service,
     statushub_services,
     statushub_subscription,
@@ -19,6 +20,10 @@ from ansible_collections.statusops.status.plugins.modules import (
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
     API, HUB, NOW_TEXT, PAGE, PATH, V, args, envelope, fix_clock, paged,
+)
+from ansible_collections.statusops.status.tests.unit.plugins.modules.test_statushub_maintenance import (
+    LIST_CALL as MAINTENANCES_LIST,
+    PLANNED,
 )
 
 LOST = requests.exceptions.ConnectionError("connection reset by peer")
@@ -134,3 +139,14 @@ def test_an_incident_task_that_fails_before_any_write_reports_no_change(run_modu
     result = run_module(statushub_incident, args(title="Slow API"))
     assert result["failed"] is True and result.get("changed") is not True
     assert "incident" not in result and "posted_update" not in result
+
+
+def test_a_cancelled_window_whose_delete_answer_was_lost_is_done(run_module, http, monkeypatch):
+    fix_clock(monkeypatch, statushub_maintenance)
+    http.get(HUB + "/maintenances", json=envelope([PLANNED]))
+    http.delete(HUB + "/maintenances/3002", status=502, json={"error": "bad gateway"})
+    http.delete(HUB + "/maintenances/3002", status=404, json={"error": "not found"})
+    result = run_module(statushub_maintenance, args(title="Upgrade", state="completed"))
+    assert result["changed"] is True and result["maintenance"]["id"] == 3002
+    assert calls(http) == [MAINTENANCES_LIST, ("DELETE", PATH + "/maintenances/3002?" + V),
+                           ("DELETE", PATH + "/maintenances/3002?" + V)]
