@@ -62,7 +62,7 @@ def test_a_404_is_a_plain_error_when_no_earlier_attempt_can_have_been_carried_ou
     responses.delete(BASE + "/things/1", **NOT_FOUND)
     with pytest.raises(ApiError) as failure:
         make_client().delete("/things/1")
-    assert type(failure.value) is ApiError
+    assert not isinstance(failure.value, NotFoundOnRetry)
     assert failure.value.status == 404
     assert len(responses.calls) == (1 if first is None else 2)
 
