@@ -20,10 +20,11 @@ MIN_DERIVED_LENGTH = 6
 
 def spellings(secret):
     """The texts the secret may come back as: as it is, URL-quoted (with and without safe characters, + for
-    spaces), JSON-escaped (also with an escaped /), in lower and upper case; for a URL also without its scheme,
-    and its path with and without the query (the forms without the host)."""
+    spaces), JSON-escaped (also with an escaped /), in lower and upper case; for a header value such as
+    "Bearer <token>" also the credentials after the scheme; for a URL also without its scheme, and its path with
+    and without the query (the forms without the host)."""
     secret = str(secret)
-    forms = set([secret])
+    forms = set([secret, secret.partition(" ")[2].strip()])
     try:
         parts = urlsplit(secret)
     except ValueError:

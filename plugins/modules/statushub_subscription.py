@@ -186,7 +186,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    protect_secrets(module, [params])
+    protect_secrets(module)
     if params["state"] == "present":
         errors = validation_errors(params)
     else:

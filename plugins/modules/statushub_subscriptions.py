@@ -169,7 +169,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    protect_secrets(module, params["subscriptions"])
+    protect_secrets(module, "subscriptions")
     errors = declared_subscriptions(params["subscriptions"], params["state"])
     if params["prune"] and params["state"] == "present" and not params["subscriptions"] and not params["allow_empty"]:
         errors.append("subscriptions is empty and prune is true: that would delete every subscription of the hub; "

@@ -37,3 +37,7 @@ def test_masked_goes_through_keys_values_and_lists_and_keeps_other_types():
     assert masked(body, pattern) == {"errors": {"********": ["bad ********", 3, None, True]}}
     assert masked(body, None) is body
     assert mask_pattern([None, ""]) is None
+
+
+def test_the_credentials_of_a_header_value_are_masked_without_their_scheme():
+    assert masked("token HDR-T0KEN-XYZ expired", mask_pattern(["Bearer hdr-t0ken-xyz"])) == "token ******** expired"
