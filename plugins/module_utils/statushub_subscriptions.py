@@ -541,7 +541,7 @@ class SubscriptionSet:
 
     def result(self):
         progress = self.progress()
-        after = redacted_after(self.current, self.changes.after(self.current))
-        return dict(progress, changed=any(progress.values()), subscriptions=after,
+        after = self.changes.after(self.current)
+        return dict(progress, changed=any(progress.values()), subscriptions=[redacted(item) for item in after],
                     diff={"before": {"subscriptions": [redacted(item) for item in self.current]},
-                          "after": {"subscriptions": after}})
+                          "after": {"subscriptions": redacted_after(self.current, after)}})

@@ -424,6 +424,7 @@ def test_the_set_hides_configuration_and_marks_a_changed_value(run_module, http)
     assert result["changed"] is True
     assert bodies(http)[-1] == {"configuration": changed}
     assert result["updated"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
     assert result["diff"]["before"]["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
     assert result["diff"]["after"]["subscriptions"][0]["configuration"] == dict(
         SHOWN_CONFIGURATION, headers={"Authorization": "******** (changed)"})
