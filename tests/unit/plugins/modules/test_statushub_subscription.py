@@ -433,7 +433,6 @@ def test_the_set_hides_configuration_and_marks_a_changed_value(run_module, http)
     assert "n3w-hdr-t0ken" not in json.dumps(result)
 
 
-
 def test_info_hides_the_configuration_the_hub_answers(run_module, http):
     http.get(BASE + "/subscriptions", json=page([sub(5003, HOOK, "webhook", configuration=CONFIGURATION)]))
     result = run_module(statushub_subscription_info, args())
