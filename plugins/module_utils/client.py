@@ -24,6 +24,8 @@ except ImportError as exc:  # pragma: no cover - depends on the target host
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = exc
 
+from ansible_collections.statusops.status.plugins.module_utils.masking import mask_pattern, masked
+
 COLLECTION_VERSION = "0.1.0"
 USER_AGENT = "statusops.status/%s (Ansible collection)" % COLLECTION_VERSION
 
@@ -222,16 +224,9 @@ class ApiClient:
             raise self._scrubbed(exc) from None
 
     def _scrubbed(self, exc):
-        """The same error with the secret removed, even where a server echoed it back."""
-        secret = self.session.headers["Authorization"]
-
-        def scrub(text):
-            return text.replace(secret, "********") if secret else text
-
-        body = exc.body
-        if body is not None and secret and secret in json.dumps(body):
-            body = json.loads(scrub(json.dumps(body)))
-        return type(exc)(exc.method, exc.path, exc.status, scrub(exc.message), body)
+        """The same error with the secret removed, even where a server echoed it back, in any spelling."""
+        pattern = mask_pattern([self.session.headers["Authorization"]])
+        return type(exc)(exc.method, exc.path, exc.status, masked(exc.message, pattern), masked(exc.body, pattern))
 
     def _send(self, method, path, query, body):
         params = dict(self.default_query)

@@ -12,6 +12,7 @@ import re
 from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.masking import MASK, spellings
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
     ReconcileError,
@@ -33,7 +34,14 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # E.164 as the contract states it: a +, then 7 to 15 digits, the first not 0 (the lower bound is assumed).
 E164_PATTERN = re.compile(r"^\+[1-9][0-9]{6,14}$")
 URL_LIKE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-REDACTED = "********"
+REDACTED = MASK
+# Marks a hidden value that a change replaced, so that a diff of two hidden values still shows the change.
+CHANGED_MARK = " (changed)"
+# The configuration keys whose values are shown; every other value may be a credential (a signing secret, a header).
+HARMLESS_CONFIGURATION_KEYS = ("content_type",)
+# Shorter strings, and numbers, are hidden in results and diffs but not masked in other text, where masking them
+# would hide every such word or digit (an id containing it, say).
+MIN_MASKED_LENGTH = 4
 # What the API's list filter `deleted` shows by default in the info module.
 DELETED_FILTERS = ("true", "false", "all")
 # assumed: the hub compares addresses without regard to case when it keeps them unique (the simulator does), so
@@ -98,28 +106,68 @@ def shown_address(method, address):
     return redact_url(address) if is_secret_address(method, address) else address
 
 
-def _redact_urls(value):
+def hidden_configuration(configuration):
+    """The configuration fit to show: each value hidden (a URL as redact_url shows it, any other value as
+    REDACTED, inside lists and objects too) but those of HARMLESS_CONFIGURATION_KEYS."""
+    if not isinstance(configuration, dict):
+        return configuration
+    return dict((key, value if key in HARMLESS_CONFIGURATION_KEYS else _hidden_value(value))
+                for key, value in configuration.items())
+
+
+def _hidden_value(value):
     if isinstance(value, dict):
-        return dict((key, _redact_urls(item)) for key, item in value.items())
+        return dict((key, _hidden_value(item)) for key, item in value.items())
     if isinstance(value, list):
-        return [_redact_urls(item) for item in value]
-    return redact_url(value) if looks_like_url(value) else value
+        return [_hidden_value(item) for item in value]
+    if value is None:
+        return None
+    return redact_url(value) if looks_like_url(value) else REDACTED
 
 
 def redacted(subscription):
-    """A copy fit to show: a URL address and every URL in the configuration redacted."""
+    """A copy fit to show: a URL address redacted and the configuration hidden (see hidden_configuration)."""
     if not subscription:
         return subscription
     shown = dict(subscription)
     if shown.get("address") is not None:
         shown["address"] = shown_address(shown.get("method_name"), shown["address"])
     if shown.get("configuration"):
-        shown["configuration"] = _redact_urls(shown["configuration"])
+        shown["configuration"] = hidden_configuration(shown["configuration"])
     return shown
 
 
+def redacted_pair(before, after):
+    """before and after redacted, with each hidden value that changed marked in after (else the two would read
+    the same and a diff would show no change)."""
+    shown_before, shown_after = redacted(before), redacted(after)
+    if before and after:
+        shown_after = dict((field, _marked(before.get(field), after[field], shown_before.get(field), value))
+                           if field in ("address", "configuration") and field in before else (field, value)
+                           for field, value in shown_after.items())
+    return shown_before, shown_after
+
+
+def _marked(before, after, shown_before, shown_after):
+    if isinstance(after, dict) and isinstance(before, dict) and isinstance(shown_before, dict):
+        return dict((key, _marked(before[key], value, shown_before[key], shown_after[key]) if key in before
+                     else shown_after[key]) for key, value in after.items())
+    if isinstance(after, list) and isinstance(before, list) and len(after) == len(before):
+        return [_marked(*values) for values in zip(before, after, shown_before, shown_after)]
+    if before != after and shown_before == shown_after and isinstance(shown_after, str):
+        return shown_after + CHANGED_MARK
+    return shown_after
+
+
 def redacted_diff(outcome):
-    return Outcome(outcome.action, redacted(outcome.before), redacted(outcome.after), outcome.changes).diff
+    before, after = redacted_pair(outcome.before, outcome.after)
+    return Outcome(outcome.action, before, after, outcome.changes).diff
+
+
+def redacted_after(before_items, after_items):
+    """after_items redacted, each marked against the item of before_items with its id (see redacted_pair)."""
+    before_by_id = dict((item.get("id"), item) for item in before_items if item.get("id") is not None)
+    return [redacted_pair(before_by_id.get(item.get("id")), item)[1] for item in after_items]
 
 
 def _leaves(value):
@@ -137,23 +185,38 @@ def _leaves(value):
         yield str(value)
 
 
-def protect_secrets(module, items):
-    """Mask the URL secrets of the declared subscriptions everywhere Ansible prints or logs.
+def _maskable(value):
+    """The texts of the value that may be masked wherever they occur: strings long enough not to be ordinary text."""
+    return [leaf for leaf in _leaves(value) if isinstance(leaf, str) and len(leaf) >= MIN_MASKED_LENGTH]
 
-    `address` and `configuration` are no_log options, so Ansible never logs them when the module starts; here the
-    values that are not secrets (email addresses, phone numbers, plain configuration) are shown again, and the
-    URL-type addresses and URL-like configuration values stay masked in everything the module returns.
+
+def protect_secrets(module, option=None):
+    """Hide the declared subscriptions' secrets everywhere Ansible prints or logs, in every spelling.
+
+    The subscriptions are module.params (one) or the list module.params[option]. `address` and `configuration` are
+    no_log options, so Ansible never logs them when the module starts, and it would mask each text in them wherever
+    it occurs. Here the values that are not secrets (email addresses, phone numbers, harmless configuration, short
+    or numeric values that would mask ordinary digits and words) are shown again; URL addresses, and the
+    configuration's other strings, are masked in every spelling a server may echo them in. module.params becomes a
+    copy with the configuration hidden (the caller keeps the real one), as Ansible shows it as the invocation.
     """
+    params = module.params
+    items = params[option] if option else [params]
     secrets = set()
     plain = set()
     for item in items:
         address = item.get("address")
         if address:
             (secrets if is_secret_address(item.get("method"), address) else plain).add(address)
-        for leaf in _leaves(item.get("configuration")):
-            (secrets if looks_like_url(leaf) else plain).add(leaf)
-    module.no_log_values.update(secrets)
-    module.no_log_values.difference_update(plain - secrets - set([module.params.get("api_key")]))
+        for key, value in (item.get("configuration") or {}).items():
+            plain.update(_leaves(value))
+            if key not in HARMLESS_CONFIGURATION_KEYS:
+                secrets.update(_maskable(value))
+    module.no_log_values.difference_update(plain - secrets - set([params.get("api_key")]))
+    for secret in secrets:
+        module.no_log_values.update(spellings(secret))
+    shown = [dict(item, configuration=hidden_configuration(item.get("configuration"))) for item in items]
+    module.params = dict(params, **{option: shown}) if option else shown[0]
 
 
 # ------------------------------------------------------------- validation
@@ -490,7 +553,7 @@ class SubscriptionSet:
 
     def result(self):
         progress = self.progress()
-        after = [redacted(item) for item in self.changes.after(self.current)]
-        return dict(progress, changed=any(progress.values()), subscriptions=after,
+        after = self.changes.after(self.current)
+        return dict(progress, changed=any(progress.values()), subscriptions=[redacted(item) for item in after],
                     diff={"before": {"subscriptions": [redacted(item) for item in self.current]},
-                          "after": {"subscriptions": after}})
+                          "after": {"subscriptions": redacted_after(self.current, after)}})

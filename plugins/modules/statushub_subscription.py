@@ -18,8 +18,10 @@ description:
   - The address is checked before any request is sent; an address already used by a subscription with another
     O(method) fails the task, naming that subscription, and nothing is changed.
   - Slack, Teams and webhook URLs are credentials. They are compared in full, but shown redacted (scheme and host
-    kept, the rest replaced by C(********)) in the result, the diff, error messages and logs, and so is every URL
-    in O(configuration).
+    kept, the rest replaced by C(********)) in the result, the diff, error messages and logs, also where the hub
+    echoes them in another spelling (URL-encoded, in another case, the path alone).
+  - Every value of O(configuration) is hidden the same way, except those of the keys known to be harmless
+    (C(content_type)); see O(configuration).
   - An update sends only the fields that changed; nothing is sent when nothing changed.
 author:
   - statusops.status contributors (@statusops)
@@ -59,7 +61,14 @@ options:
     description:
       - Additional configuration of the method or the subscription, as the API takes it, for example a
         C(content_type) of C(application/json). Compared as a whole when given; not managed when omitted.
-      - URLs in it are treated as credentials and shown redacted.
+      - Every value in it may be a credential (a webhook signing secret, an C(Authorization) header), so each is
+        shown as C(********) (a URL as its scheme and host) in the result, the diff, the invocation shown at C(-vvv)
+        and the module's logs, except the values of C(content_type), the one key known to be harmless. A diff marks a
+        hidden value that changed as V(******** \(changed\)).
+      - Each string of 4 characters or more in it is also masked wherever it appears in a message, such as an
+        error the hub answers, in every spelling (URL-encoded, in another case, JSON-escaped; for a URL also its
+        path alone). Shorter strings and numbers are hidden in the result and the diff only, since masking them
+        in text would hide every such word or digit.
     type: dict
   label:
     description:
@@ -111,12 +120,13 @@ EXAMPLES = r"""
     api_key: "{{ statushub_api_key }}"
     hub: acme
 
-- name: A webhook with a JSON body
+- name: A webhook with a JSON body and a signing secret (shown as ********; content_type is shown)
   statusops.status.statushub_subscription:
     address: https://hooks.example.com/statushub
     method: webhook
     configuration:
       content_type: application/json
+      secret: "{{ webhook_signing_secret }}"
     api_url: https://acme.app.statushub.io/api/v3
     api_key: "{{ statushub_api_key }}"
     hub: acme
@@ -134,7 +144,8 @@ RETURN = r"""
 subscription:
   description:
     - The subscription as it is after the task (in check mode, as it would be; one not created yet has C(id=null)),
-      in the API's shape. URL addresses and URLs in C(configuration) are redacted.
+      in the API's shape. URL addresses are redacted, and every value of C(configuration) but C(content_type) is
+      hidden (see O(configuration)).
     - After O(state=absent), the subscription that was deleted, or V({}) when there was none.
   returned: always
   type: dict
@@ -186,7 +197,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    protect_secrets(module, [params])
+    protect_secrets(module)
     if params["state"] == "present":
         errors = validation_errors(params)
     else:

@@ -14,7 +14,8 @@ version_added: 0.1.0
 description:
   - Lists the subscriptions of a hub, every page of the list read, optionally filtered.
   - Slack, Teams and webhook URLs are credentials; they are returned redacted (scheme and host kept, the rest
-    replaced by C(********)), and so is every URL in C(configuration).
+    replaced by C(********)); every value of C(configuration) is returned as C(********) (a URL as its scheme and
+    host), except that of C(content_type).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -67,8 +68,8 @@ EXAMPLES = r"""
 RETURN = r"""
 subscriptions:
   description:
-    - The matching subscriptions in the server's order, in the API's shape with C(flags); URL addresses and URLs
-      in C(configuration) are redacted.
+    - The matching subscriptions in the server's order, in the API's shape with C(flags); URL addresses are
+      redacted, and every value of C(configuration) but C(content_type) is hidden.
   returned: always
   type: list
   elements: dict

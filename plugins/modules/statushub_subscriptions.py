@@ -19,7 +19,8 @@ description:
     counted between the starts of requests, whatever the latency (100 changes take about 21 seconds).
   - With O(prune), subscriptions that are not declared are deleted.
   - Slack, Teams and webhook URLs are credentials. They are compared in full, but shown redacted (scheme and host
-    kept, the rest replaced by C(********)) in the result, the diff, error messages and logs.
+    kept, the rest replaced by C(********)) in the result, the diff, error messages and logs, also where the hub
+    echoes them in another spelling; so is every value of a subscription's C(configuration) but C(content_type).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -60,7 +61,10 @@ options:
         elements: str
       configuration:
         description:
-          - Additional configuration, compared as a whole when given. URLs in it are shown redacted.
+          - Additional configuration, compared as a whole when given.
+          - Every value in it but that of C(content_type) is hidden in the results, the diff, the invocation and
+            messages, as in M(statusops.status.statushub_subscription); a diff marks a hidden value that changed as
+            V(******** \(changed\)).
         type: dict
       label:
         description:
@@ -111,25 +115,25 @@ EXAMPLES = r"""
 
 RETURN = r"""
 created:
-  description: The subscriptions created (in check mode, that would be created, with C(id=null)); URLs redacted.
+  description: The subscriptions created (in check mode, that would be created, with C(id=null)); URLs redacted, configuration hidden.
   returned: always
   type: list
   elements: dict
   sample: [{id: 5003, address: "+14155550100", method_name: sms, label: Night shift}]
 updated:
-  description: The subscriptions updated, as they are after the update; URLs redacted.
+  description: The subscriptions updated, as they are after the update; URLs redacted, configuration hidden.
   returned: always
   type: list
   elements: dict
   sample: [{id: 5001, address: oncall@example.com, method_name: email, protected: true}]
 deleted:
-  description: The subscriptions deleted, as they were; URLs redacted.
+  description: The subscriptions deleted, as they were; URLs redacted, configuration hidden.
   returned: always
   type: list
   elements: dict
   sample: [{id: 5002, address: https://hooks.slack.com/********, method_name: slack}]
 subscriptions:
-  description: Every subscription of the hub after the task (in check mode, as it would be); URLs redacted.
+  description: Every subscription of the hub after the task (in check mode, as it would be); URLs redacted, configuration hidden.
   returned: always
   type: list
   elements: dict
@@ -169,7 +173,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    protect_secrets(module, params["subscriptions"])
+    protect_secrets(module, "subscriptions")
     errors = declared_subscriptions(params["subscriptions"], params["state"])
     if params["prune"] and params["state"] == "present" and not params["subscriptions"] and not params["allow_empty"]:
         errors.append("subscriptions is empty and prune is true: that would delete every subscription of the hub; "

@@ -9,6 +9,7 @@ import email.utils
 import json
 import threading
 import time
+from urllib.parse import quote, quote_plus
 
 import pytest
 import requests
@@ -330,3 +331,22 @@ def test_the_key_appears_in_no_error(fake_time, answer):
     assert SECRET not in rendered
     assert SECRET not in repr(caught.value.body)
     assert "GET /things" in str(caught.value)
+
+
+MIXED_KEY = "Ab/Cd+Ef=Gh:Ij Kl"
+
+
+@pytest.mark.parametrize("echo", [
+    MIXED_KEY.lower(), MIXED_KEY.upper(), quote(MIXED_KEY, safe=""), quote(MIXED_KEY, safe="").lower(),
+    quote_plus(MIXED_KEY), json.dumps(MIXED_KEY)[1:-1].replace("/", "\\/"),
+])
+@responses.activate
+def test_the_key_is_masked_in_every_spelling_a_server_echoes(fake_time, echo):
+    responses.get(BASE + "/things", status=401, json={"detail": "Invalid token %s" % echo, echo: "as a key"})
+    api = ApiClient(BASE, MIXED_KEY, clock=fake_time.clock, sleep=fake_time.sleep)
+    with pytest.raises(ApiError) as caught:
+        api.get("/things")
+    rendered = "%s %r %r" % (caught.value, caught.value, json.dumps(caught.value.body))
+    assert echo not in rendered
+    assert "Invalid token ********" in str(caught.value)
+    assert caught.value.body == {"detail": "Invalid token ********", "********": "as a key"}

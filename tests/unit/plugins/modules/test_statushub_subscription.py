@@ -335,17 +335,109 @@ def test_redact_url_keeps_scheme_and_host_only():
     assert redact_url("https://[bad") == "********"
 
 
-def test_secrets_are_masked_and_plain_values_shown_again():
+def test_secrets_are_masked_in_every_spelling_and_plain_values_shown_again():
     from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import protect_secrets
 
-    class Module:
-        params = {"api_key": KEY}
-        no_log_values = set([KEY, "ops@example.com", SLACK, "application/json", SLACK + "/cb", "3"])
+    declared = [{"address": "ops@example.com", "method": "email",
+                 "configuration": {"content_type": "application/json", "retries": 3, "mode": "on"}},
+                {"address": SLACK, "method": "slack", "configuration": {"callback": SLACK + "/cb", "secret": "s3cr3t-value"}}]
 
-    protect_secrets(Module, [{"address": "ops@example.com", "method": "email",
-                              "configuration": {"content_type": "application/json", "retries": 3}},
-                             {"address": SLACK, "method": "slack", "configuration": {"callback": SLACK + "/cb"}}])
-    assert Module.no_log_values == set([KEY, SLACK, SLACK + "/cb"])
+    class Module:
+        params = {"api_key": KEY, "subscriptions": declared}
+        no_log_values = set([KEY, "ops@example.com", SLACK, "application/json", SLACK + "/cb", "3", "on", "s3cr3t-value"])
+
+    protect_secrets(Module, "subscriptions")
+    assert set([KEY, SLACK, SLACK + "/cb", "s3cr3t-value", "S3CR3T-VALUE", "/services/T000/B000/XXXXsecretXXXX",
+                SLACK.replace("/", "%2F").replace(":", "%3A")]) <= Module.no_log_values
+    assert not set(["ops@example.com", "application/json", "3", "on", "/"]) & Module.no_log_values
+    assert Module.params["subscriptions"][0]["configuration"] == {"content_type": "application/json", "retries": "********",
+                                                                  "mode": "********"}
+    assert Module.params["subscriptions"][1]["configuration"] == {"callback": SLACK_SHOWN, "secret": "********"}
+    assert declared[1]["configuration"]["secret"] == "s3cr3t-value"
+
+
+# hidden configuration
+
+HOOK = "https://hooks.example.com/in/Hook-Path-0001"
+CONFIGURATION = {"secret": "s3cr3t-value", "headers": {"Authorization": "Bearer hdr-t0ken-xyz"},
+                 "content_type": "application/json", "retries": 3}
+SHOWN_CONFIGURATION = {"secret": "********", "headers": {"Authorization": "********"},
+                       "content_type": "application/json", "retries": "********"}
+CONFIGURATION_SECRETS = ("s3cr3t-value", "hdr-t0ken-xyz", HOOK, "Hook-Path-0001")
+
+
+def assert_no_configuration_secret(result):
+    text = json.dumps(result)
+    for secret in CONFIGURATION_SECRETS:
+        assert secret not in text and secret.lower() not in text
+
+
+def test_every_configuration_value_but_the_harmless_ones_is_hidden(run_module, http):
+    list_subscriptions(http, [])
+    http.post(BASE + "/subscriptions", json=sub(5003, HOOK, "webhook", configuration=CONFIGURATION))
+    result = run_module(statushub_subscription, args(address=HOOK, method="webhook", configuration=CONFIGURATION),
+                        diff=True)
+    assert result["changed"] is True
+    assert bodies(http)[-1]["configuration"] == CONFIGURATION
+    assert result["subscription"]["id"] == 5003
+    assert result["subscription"]["configuration"] == SHOWN_CONFIGURATION
+    assert result["diff"]["after"]["configuration"] == SHOWN_CONFIGURATION
+    assert result["invocation"]["module_args"]["configuration"] == SHOWN_CONFIGURATION
+    assert_no_configuration_secret(result)
+
+
+def test_a_changed_hidden_value_is_marked_in_the_diff(run_module, http):
+    current = sub(5003, HOOK, "webhook", configuration=CONFIGURATION)
+    changed = dict(CONFIGURATION, secret="n3w-s3cr3t-value")
+    list_subscriptions(http, [current])
+    http.put(BASE + "/subscriptions/5003", json=dict(current, configuration=changed))
+    result = run_module(statushub_subscription, args(address=HOOK, configuration=changed), diff=True)
+    assert result["changed"] is True
+    assert bodies(http)[-1] == {"configuration": changed}
+    assert result["diff"] == {"before": {"configuration": SHOWN_CONFIGURATION},
+                              "after": {"configuration": dict(SHOWN_CONFIGURATION, secret="******** (changed)")}}
+    assert result["subscription"]["configuration"] == SHOWN_CONFIGURATION
+    assert "n3w-s3cr3t-value" not in json.dumps(result)
+
+
+@pytest.mark.parametrize("echo", [
+    "s3cr3t-value", "S3CR3T-VALUE", "hdr-t0ken-xyz", HOOK.lower(), HOOK.replace(":", "%3A").replace("/", "%2F"),
+    "/in/Hook-Path-0001", "hooks.example.com/in/Hook-Path-0001", HOOK.replace("/", "\\/"),
+])
+def test_a_server_echo_of_a_secret_is_masked_in_every_spelling(run_module, http, echo):
+    list_subscriptions(http, [])
+    http.post(BASE + "/subscriptions", status=422, json={"errors": {"configuration": ["refused %s for %s" % (echo, echo)]}})
+    result = run_module(statushub_subscription, args(address=HOOK, method="webhook", configuration=CONFIGURATION))
+    assert result["failed"] is True and result["status"] == 422
+    assert "refused ******** for ********" in result["msg"]
+    assert echo not in json.dumps(result)
+    assert_no_configuration_secret(result)
+
+
+def test_the_set_hides_configuration_and_marks_a_changed_value(run_module, http):
+    current = sub(5003, HOOK, "webhook", configuration=CONFIGURATION)
+    changed = dict(CONFIGURATION, headers={"Authorization": "Bearer n3w-hdr-t0ken"})
+    list_subscriptions(http, [current])
+    http.put(BASE + "/subscriptions/5003", json=dict(current, configuration=changed))
+    result = run_module(statushub_subscriptions, args(subscriptions=[{"address": HOOK, "configuration": changed}]),
+                        diff=True)
+    assert result["changed"] is True
+    assert bodies(http)[-1] == {"configuration": changed}
+    assert result["updated"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["diff"]["before"]["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["diff"]["after"]["subscriptions"][0]["configuration"] == dict(
+        SHOWN_CONFIGURATION, headers={"Authorization": "******** (changed)"})
+    assert result["invocation"]["module_args"]["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert_no_configuration_secret(result)
+    assert "n3w-hdr-t0ken" not in json.dumps(result)
+
+
+def test_info_hides_the_configuration_the_hub_answers(run_module, http):
+    http.get(BASE + "/subscriptions", json=page([sub(5003, HOOK, "webhook", configuration=CONFIGURATION)]))
+    result = run_module(statushub_subscription_info, args())
+    assert result["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert_no_configuration_secret(result)
 
 
 @pytest.mark.parametrize("number", ["+12", "+123456", "+01234567", "+1234567890123456", "14155550100", "+1 415 555 0100"])
