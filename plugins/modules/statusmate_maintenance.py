@@ -183,9 +183,28 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_mainte
     RESTORABLE_IMPACTS,
     Memory,
     Page,
+    WindowFailed,
     run_window,
     validation_errors,
 )
+
+
+def window_warnings(params, plan):
+    window = params["name"]
+    for problem in plan.unreadable:
+        yield ("window %r: %s; a window whose memory cannot be read may hold any component, so none is restored "
+               "while it is there: mend or remove that file" % (window, problem))
+    if plan.held_by_unreadable:
+        yield ("window %r: left under maintenance and remembered, as a window whose memory cannot be read may hold "
+               "them: %s; complete this window again once that file is mended or removed"
+               % (window, ", ".join(plan.held_by_unreadable)))
+    if plan.unremembered:
+        yield ("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
+               "maintenance before it opened): set restore_impact, %s"
+               % (window, ", ".join(plan.unremembered), params["restore_impact"]))
+    if plan.changed_during_window:
+        yield ("window %r: changed during the window, left as they are: %s" % (window, ", ".join(
+            "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
 
 
 def main():
@@ -201,22 +220,22 @@ def main():
     )
     params = module.params
     fail_on_invalid(module, validation_errors(params))
-    memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
     components = Components(client(module))
+    memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
 
     def work():
-        page = Page(components)
-        plan, changed, diff = run_window(page, memory, params, module.check_mode)
-        if plan.unremembered:
-            module.warn("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
-                        "maintenance before it opened): set restore_impact, %s"
-                        % (params["name"], ", ".join(plan.unremembered), params["restore_impact"]))
-        if plan.changed_during_window:
-            module.warn("window %r: changed during the window, left as they are: %s" % (params["name"], ", ".join(
-                "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
-        return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
-                    changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
-                    components=diff["after"]["components"], memory_file=memory.path)
+        try:
+            plan, changed, diff = run_window(lambda: Page(components), memory, params, module.check_mode)
+        except WindowFailed as exc:
+            module.fail_json(msg=str(exc), status=getattr(exc.error, "status", None), changed=True,
+                             written=exc.written, memory_file=memory.path)
+        else:
+            for warning in window_warnings(params, plan):
+                module.warn(warning)
+            return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
+                        changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
+                        held_by_unreadable_windows=plan.held_by_unreadable,
+                        components=diff["after"]["components"], memory_file=memory.path)
 
     run(module, work)
 
