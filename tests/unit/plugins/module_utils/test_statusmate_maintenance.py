@@ -10,6 +10,7 @@ __metaclass__ = type
 import fcntl
 import json
 import os
+import shutil
 import stat
 import tempfile
 import threading
@@ -494,18 +495,13 @@ def test_a_failed_open_whose_memory_was_saved_says_so(tmp_path):
 NOBODY = 65534
 
 
-def in_read_only_directory(directory, work):
-    """work()'s result, run where directory is read-only to it: as this user, or as nobody when the tests run as root
-    (whom no mode stops), in a child process."""
+def as_an_ordinary_owner(directory, work):
+    """work()'s result, run as the owner of directory without root's privileges (which no mode stops): as this user,
+    or, when the tests run as root, as nobody in a child process, the directory and its files given to nobody."""
     if os.geteuid() != 0:
-        os.chmod(directory, 0o500)
-        try:
-            return work()
-        finally:
-            os.chmod(directory, 0o700)
+        return work()
     for name in os.listdir(directory) + [""]:
         os.chown(os.path.join(directory, name), NOBODY, NOBODY)
-    os.chmod(directory, 0o500)
     reader, writer = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover (the child's coverage is not collected)
@@ -523,27 +519,47 @@ def in_read_only_directory(directory, work):
     return json.loads(answer.decode("utf-8"))
 
 
-def test_completing_in_a_read_only_directory_fails_clearly_before_any_write():
+def read_only_directory_case(make_read_only_at):
+    """Complete a window whose directory turns read-only before the run, or at its first write: what came of it, the
+    memory file's path, and whether the file is there after."""
     directory = tempfile.mkdtemp()  # not under pytest's private directory, which nobody could enter
     memory = Memory(directory, URL, "Deploy")
     with memory.opened(to_write=True):
         memory.save(CDN_BEFORE)
-    server = Server([WEBSITE, at(CDN, "under_maintenance")])
+    server = Server([WEBSITE, at(CDN, "under_maintenance")],
+                    on_write=lambda: os.chmod(directory, 0o500) if make_read_only_at == "write" else None)
 
     def complete():
+        if make_read_only_at == "start":
+            os.chmod(directory, 0o500)
         try:
             run_window(server.read, memory, COMPLETE, check_mode=False)
+        except WindowFailed as exc:
+            return {"error": str(exc), "written": exc.written, "log": server.log}
         except ReconcileError as exc:
             return {"error": str(exc), "log": server.log}
         return {"error": None, "log": server.log}
 
     try:
-        outcome = in_read_only_directory(directory, complete)
+        return as_an_ordinary_owner(directory, complete), memory.path, os.path.exists(memory.path)
     finally:
         os.chmod(directory, 0o700)
-    assert outcome == {"error": "the window memory directory %s is not writable: the window could not be "
-                                "remembered or forgotten. Nothing was changed." % directory, "log": []}
-    assert os.path.exists(memory.path)
+        shutil.rmtree(directory)
+
+
+def test_completing_in_a_read_only_directory_fails_clearly_before_any_write():
+    outcome, path, remembered = read_only_directory_case("start")
+    assert outcome == {"error": "the window memory directory %s is not writable: the window could not be remembered "
+                                "or forgotten. Nothing was changed." % os.path.dirname(path), "log": []}
+    assert remembered
+
+
+def test_a_directory_turned_read_only_during_the_writes_fails_naming_the_file_and_what_was_written():
+    outcome, path, remembered = read_only_directory_case("write")
+    assert outcome == {"error": "cannot forget the window memory %s: Permission denied. Before this failure the task "
+                                "set Website/CDN to partial_outage." % path,
+                       "written": {"Website/CDN": "partial_outage"}, "log": [["c", "partial_outage"]]}
+    assert remembered  # still, for the next try
 
 
 def test_a_memory_that_cannot_be_forgotten_after_the_writes_fails_naming_the_file_and_what_was_written(tmp_path):
