@@ -14,6 +14,11 @@ two pages served by one API URL never mix their memories, even under one window 
 Two windows that hold one component: the window opened second finds it ``under_maintenance`` and takes over the
 impact the first one remembered; completing either window leaves the component under maintenance while the other
 still holds it, and the last one completed restores the impact from before the first window.
+
+The memory decides what the page shows after a window, so it is trusted as ssh trusts its files: the directory must be
+the user's own and writable by no one else; a file is read only when it is a regular file (never through a link,
+never waiting on a FIFO), small and shallow; another window's file that cannot be read may hold any component. A run
+reads the page, decides and writes under the directory's lock, so that runs on overlapping windows take turns.
 """
 
 from __future__ import absolute_import, division, print_function
