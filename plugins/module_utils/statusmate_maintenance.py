@@ -209,6 +209,9 @@ class Memory:
                 _check_private(descriptor, self.directory)
             if to_write:
                 lock = self._lock(descriptor)
+                if not os.access(self.directory, os.W_OK | os.X_OK):
+                    raise ReconcileError("the window memory directory %s is not writable: the window could not be "
+                                         "remembered or forgotten. Nothing was changed." % self.directory)
             self._directory_fd = descriptor
             yield self
         finally:
@@ -218,33 +221,29 @@ class Memory:
                     os.close(fd)  # closing the lock file releases the lock
 
     def _lock(self, descriptor):
+        """The lock file's descriptor, once this run holds its exclusive lock (waiting lock_timeout at most)."""
         where = os.path.join(self.directory, LOCK_NAME)
         try:
-            lock = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=descriptor)
+            lock = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
+                           dir_fd=descriptor)
         except OSError as exc:
-            raise ReconcileError("cannot lock the window memory directory: %s: %s. Nothing was changed."
-                                 % (where, exc.strerror))
+            raise _lock_failure(where, exc)
         deadline = time.monotonic() + self.lock_timeout
-        while True:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(lock)
-                    raise ReconcileError(
-                        "another run has held the lock %s for more than %g seconds: waited for it in vain. Nothing was "
-                        "changed." % (where, self.lock_timeout))
-                time.sleep(LOCK_POLL)
-                continue
-            except OSError as exc:
-                os.close(lock)
-                raise ReconcileError("cannot lock the window memory directory: %s: %s. Nothing was changed."
-                                     % (where, exc.strerror))
-            if not os.access(self.directory, os.W_OK | os.X_OK):
-                os.close(lock)
-                raise ReconcileError("the window memory directory %s is not writable: the window could not be "
-                                     "remembered or forgotten. Nothing was changed." % self.directory)
-            return lock
+        try:
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return lock
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise ReconcileError("another run has held the lock %s for more than %g seconds: waited for it "
+                                             "in vain. Nothing was changed." % (where, self.lock_timeout))
+                    time.sleep(LOCK_POLL)
+                except OSError as exc:  # a file system without locks, say
+                    raise _lock_failure(where, exc)
+        except BaseException:
+            os.close(lock)
+            raise
 
     def load(self):
         """The components this window remembers; a file that is not this window's memory fails, naming it."""
@@ -254,8 +253,8 @@ class Memory:
         if (content["api_url"], content["window"]) != (self.api_url, self.window):
             raise ReconcileError(
                 "the window memory %s holds the window %r of %s, not the window %r of %s: refused, nothing is "
-                "restored from it. Nothing was changed." % (self._where(self.name), content["window"],
-                                                            content["api_url"], self.window, self.api_url))
+                "restored from it. Nothing was changed." % (self.path, content["window"], content["api_url"],
+                                                            self.window, self.api_url))
         return content["components"]
 
     def others(self):
@@ -318,16 +317,17 @@ class Memory:
         except OSError:
             pass  # some file systems cannot sync a directory; the file is written and renamed all the same
 
-    def _where(self, entry):
-        return os.path.join(self.directory, entry)
-
     def _read(self, entry):
         """The content of a memory file of the directory, checked; None when there is no such file."""
-        where = self._where(entry)
+        where = os.path.join(self.directory, entry)
         if self._directory_fd is None:
             return None
         text = _read_regular_file(self._directory_fd, entry, where)
         return None if text is None else _memory_content(text, where)
+
+
+def _lock_failure(where, exc):
+    return ReconcileError("cannot lock the window memory directory: %s: %s. Nothing was changed." % (where, exc.strerror))
 
 
 def _make_private_directories(directory):
