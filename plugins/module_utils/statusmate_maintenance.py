@@ -14,17 +14,27 @@ two pages served by one API URL never mix their memories, even under one window 
 Two windows that hold one component: the window opened second finds it ``under_maintenance`` and takes over the
 impact the first one remembered; completing either window leaves the component under maintenance while the other
 still holds it, and the last one completed restores the impact from before the first window.
+
+The memory decides what the page shows after a window, so it is trusted as ssh trusts its files: the directory must be
+the user's own and writable by no one else; a file is read only when it is a regular file (never through a link,
+never waiting on a FIFO), small and shallow; another window's file that cannot be read may hold any component. A run
+reads the page, decides and writes under the directory's lock, so that runs on overlapping windows take turns.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import binascii
+import contextlib
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import re
-import tempfile
+import stat
+import time
 
 from ansible.module_utils.six.moves.urllib.parse import urlsplit, urlunsplit
 
@@ -38,6 +48,16 @@ DEFAULT_MEMORY_DIR = "~/.ansible/statusmate_maintenance"
 MEMORY_DIR_ENV = "STATUSMATE_MAINTENANCE_DIR"
 MEMORY_FORMAT = 1
 FILE_SUFFIX = ".json"
+# What file_name makes: only such files of the directory count as windows (temporary files and the lock start with ".").
+OWN_NAMING = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,39}-[0-9a-f]{16}\.json\Z")
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT = 300  # seconds a run waits for another one's page reads and writes
+LOCK_POLL = 0.1
+MAX_MEMORY_BYTES = 1 << 20
+MAX_DEPTH = 8  # a memory nests 3 deep
+DEFAULT_PORTS = {"http": 80, "https": 443}
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+BRACKETS = re.compile(r"[\[\]{}]")
 
 
 # ------------------------------------------------------------- validation
@@ -127,10 +147,15 @@ class Page:
 # ---------------------------------------------------------------- memory
 
 
-def public_url(api_url):
-    """The API URL without a user or password, so that none is ever written to a memory file."""
-    parts = urlsplit(api_url.rstrip("/"))
-    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, "", ""))
+def memory_key(api_url):
+    """The API URL as it keys the memory: no user or password, scheme and host in lower case, no default port,
+    no trailing slash, no query; so that every spelling of one URL finds the same windows."""
+    parts = urlsplit(api_url.strip())
+    scheme = parts.scheme.lower()
+    host = parts.netloc.rpartition("@")[2].lower()
+    if scheme in DEFAULT_PORTS:
+        host = re.sub(r":(0*%d)?$" % DEFAULT_PORTS[scheme], "", host)
+    return urlunsplit((scheme, host, parts.path.rstrip("/"), "", ""))
 
 
 def file_name(api_url, window):
@@ -140,74 +165,282 @@ def file_name(api_url, window):
     return "%s-%s%s" % (slug, digest, FILE_SUFFIX)
 
 
-class Memory:
-    """The remembered impacts of one window: {uuid: {"path": path, "impact": impact}} in one JSON file."""
+class WindowFailed(Exception):
+    """A failure after the task wrote something: the error, and what was written before it."""
 
-    def __init__(self, directory, api_url, window):
-        self.directory = os.path.expanduser(directory)
-        self.api_url = public_url(api_url)
+    def __init__(self, error, written, memory_saved):
+        self.error = error
+        self.written = written
+        self.memory_saved = memory_saved
+        done = ["set %s" % ", ".join("%s to %s" % item for item in sorted(written.items()))] if written else []
+        if memory_saved:
+            done.append("saved the window's memory")
+        super(WindowFailed, self).__init__("%s. Before this failure the task %s." % (error, " and ".join(done)))
+
+
+class Memory:
+    """The remembered impacts of one window: {uuid: {"path": path, "impact": impact}} in one JSON file.
+
+    Every use is inside opened(): the directory is checked (and, to write, created and locked) there, and each file
+    is opened relative to the directory's descriptor, so that a directory swapped in the meantime is never used.
+    """
+
+    def __init__(self, directory, api_url, window, lock_timeout=LOCK_TIMEOUT):
+        self.directory = os.path.abspath(os.path.expanduser(directory))
+        self.api_url = memory_key(api_url)
         self.window = window
-        self.path = os.path.join(self.directory, file_name(self.api_url, window))
+        self.name = file_name(self.api_url, window)
+        self.path = os.path.join(self.directory, self.name)
+        self.lock_timeout = lock_timeout
+        self._directory_fd = None
+
+    @contextlib.contextmanager
+    def opened(self, to_write):
+        """The directory checked; to write, created first (mode 0700) and locked until the block ends.
+
+        Reading only (check mode) takes no lock and creates nothing: a directory that does not exist holds no window.
+        """
+        if to_write:
+            _make_private_directories(self.directory)
+        descriptor = _open_directory(self.directory, required=to_write)
+        lock = None
+        try:
+            if descriptor is not None:
+                _check_private(descriptor, self.directory)
+            if to_write:
+                lock = self._lock(descriptor)
+                if not os.access(self.directory, os.W_OK | os.X_OK):
+                    raise ReconcileError("the window memory directory %s is not writable: the window could not be "
+                                         "remembered or forgotten. Nothing was changed." % self.directory)
+            self._directory_fd = descriptor
+            yield self
+        finally:
+            self._directory_fd = None
+            for fd in (lock, descriptor):
+                if fd is not None:
+                    os.close(fd)  # closing the lock file releases the lock
+
+    def _lock(self, descriptor):
+        """The lock file's descriptor, once this run holds its exclusive lock (waiting lock_timeout at most)."""
+        where = os.path.join(self.directory, LOCK_NAME)
+        try:
+            lock = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
+                           dir_fd=descriptor)
+        except OSError as exc:
+            raise _lock_failure(where, exc)
+        deadline = time.monotonic() + self.lock_timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return lock
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise ReconcileError("another run has held the lock %s for more than %g seconds: waited for it "
+                                             "in vain. Nothing was changed." % (where, self.lock_timeout))
+                    time.sleep(LOCK_POLL)
+                except OSError as exc:  # a file system without locks, say
+                    raise _lock_failure(where, exc)
+        except BaseException:
+            os.close(lock)
+            raise
 
     def load(self):
-        return _read(self.path)["components"] if os.path.exists(self.path) else {}
+        """The components this window remembers; a file that is not this window's memory fails, naming it."""
+        content = self._read(self.name)
+        if content is None:
+            return {}
+        if (content["api_url"], content["window"]) != (self.api_url, self.window):
+            raise ReconcileError(
+                "the window memory %s holds the window %r of %s, not the window %r of %s: refused, nothing is "
+                "restored from it. Nothing was changed." % (self.path, content["window"], content["api_url"],
+                                                            self.window, self.api_url))
+        return content["components"]
 
     def others(self):
-        """{uuid: [(window, remembered entry), ...]}: what the other windows of this API URL remember."""
+        """({uuid: [(window, remembered entry), ...]}, [problem, ...]): what the other windows of this API URL
+        remember, and a message naming each other window's file that cannot be read (it may hold any component)."""
         held = {}
-        if not os.path.isdir(self.directory):
-            return held
-        for entry in sorted(os.listdir(self.directory)):
-            path = os.path.join(self.directory, entry)
-            if not entry.endswith(FILE_SUFFIX) or path == self.path:
+        unreadable = []
+        if self._directory_fd is None:
+            return held, unreadable
+        for entry in sorted(os.listdir(self._directory_fd)):
+            if entry == self.name or not OWN_NAMING.match(entry):
                 continue
             try:
-                content = _read(path)
-            except ReconcileError:
-                continue  # not a memory this module wrote; its own window reports it when it is completed
-            if content.get("api_url") != self.api_url:
+                content = self._read(entry)
+            except ReconcileError as exc:
+                unreadable.append(str(exc))
+                continue
+            if content is None or content["api_url"] != self.api_url:
                 continue
             for uuid, remembered in content["components"].items():
-                held.setdefault(uuid, []).append((content.get("window"), remembered))
-        return held
+                held.setdefault(uuid, []).append((content["window"], remembered))
+        return held, unreadable
 
     def save(self, components):
-        """Write atomically (a temporary file renamed over the old one), readable by the user alone."""
+        """Write atomically (a new private file renamed over the old one); an empty memory removes the file."""
         if not components:
-            if os.path.exists(self.path):
-                os.remove(self.path)
+            try:
+                os.unlink(self.name, dir_fd=self._directory_fd)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise ReconcileError("cannot forget the window memory %s: %s" % (self.path, exc.strerror))
             return
-        try:
-            os.makedirs(self.directory, 0o700, exist_ok=True)
-        except OSError as exc:
-            raise ReconcileError("cannot create the window memory directory %s: %s" % (self.directory, exc))
         content = {"format": MEMORY_FORMAT, "api_url": self.api_url, "window": self.window, "components": components}
-        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".tmp")
+        text = json.dumps(content, indent=2, sort_keys=True).encode("utf-8")
+        if len(text) > MAX_MEMORY_BYTES:
+            raise ReconcileError("cannot write the window memory %s: %d bytes, more than the %d it may read back"
+                                 % (self.path, len(text), MAX_MEMORY_BYTES))
+        temporary = ".%s.%s.tmp" % (self.name, binascii.hexlify(os.urandom(8)).decode("ascii"))
         try:
-            with os.fdopen(handle, "w") as stream:
-                os.fchmod(stream.fileno(), 0o600)
-                json.dump(content, stream, indent=2, sort_keys=True)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.path)
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                         dir_fd=self._directory_fd)
         except OSError as exc:
-            if os.path.exists(temporary):
-                os.remove(temporary)
-            raise ReconcileError("cannot write the window memory %s: %s" % (self.path, exc))
+            raise ReconcileError("cannot write the window memory %s: %s" % (self.path, exc.strerror))
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                os.fchmod(fd, 0o600)  # the umask may have taken the owner's bits away
+                stream.write(text)
+                stream.flush()
+                os.fsync(fd)
+            os.replace(temporary, self.name, src_dir_fd=self._directory_fd, dst_dir_fd=self._directory_fd)
+        except OSError as exc:
+            try:
+                os.unlink(temporary, dir_fd=self._directory_fd)
+            except OSError:
+                pass  # the error that matters is the one raised below
+            raise ReconcileError("cannot write the window memory %s: %s" % (self.path, exc.strerror))
+        try:
+            os.fsync(self._directory_fd)  # the rename itself survives a crash
+        except OSError:
+            pass  # some file systems cannot sync a directory; the file is written and renamed all the same
+
+    def _read(self, entry):
+        """The content of a memory file of the directory, checked; None when there is no such file."""
+        where = os.path.join(self.directory, entry)
+        if self._directory_fd is None:
+            return None
+        text = _read_regular_file(self._directory_fd, entry, where)
+        return None if text is None else _memory_content(text, where)
 
 
-def _read(path):
+def _lock_failure(where, exc):
+    return ReconcileError("cannot lock the window memory directory: %s: %s. Nothing was changed." % (where, exc.strerror))
+
+
+def _make_private_directories(directory):
+    """Create the directory and each missing parent, mode 0700; one that exists is left as it is (and checked)."""
+    missing = []
+    path = directory
+    while not os.path.lexists(path):
+        missing.append(path)
+        path = os.path.dirname(path)
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue  # made by a concurrent run meanwhile
+        except OSError as exc:
+            raise ReconcileError("cannot create the window memory directory %s: %s. Nothing was changed."
+                                 % (path, exc.strerror))
+        os.chmod(path, 0o700)  # the umask may have taken the owner's bits away
+
+
+def _open_directory(directory, required):
     try:
-        with open(path) as stream:
-            content = json.load(stream)
-    except (OSError, ValueError) as exc:
-        raise ReconcileError("cannot read the window memory %s: %s" % (path, exc))
-    components = content.get("components") if isinstance(content, dict) else None
-    if not isinstance(components, dict) or any(
-            not isinstance(entry, dict) or entry.get("impact") not in RESTORABLE_IMPACTS for entry in components.values()):
-        raise ReconcileError("the window memory %s is not one this module wrote (each component needs an impact, one of %s)"
-                             % (path, ", ".join(RESTORABLE_IMPACTS)))
-    return content
+        return os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        if not required:
+            return None
+        error = "no such directory"
+    except OSError as exc:
+        error = exc.strerror
+    raise ReconcileError("cannot open the window memory directory %s: %s. Nothing was changed." % (directory, error))
+
+
+def _check_private(descriptor, directory):
+    """Refuse a directory another user owns or may write: they could plant, replace or remove windows in it."""
+    info = os.fstat(descriptor)
+    if info.st_uid != os.geteuid():
+        raise ReconcileError(
+            "the window memory directory %s is owned by uid %d, not by this user (uid %d): refused, as its owner could "
+            "plant or remove windows in it; give memory_dir a directory of your own. Nothing was changed."
+            % (directory, info.st_uid, os.geteuid()))
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ReconcileError(
+            "the window memory directory %s may be written by others (mode %04o): refused, as they could plant or "
+            "remove windows in it; make it private (chmod 700 %s) or give memory_dir another one. Nothing was changed."
+            % (directory, stat.S_IMODE(info.st_mode), directory))
+
+
+def _read_regular_file(directory_fd, entry, where):
+    """The bytes of a regular file, never through a link and never waiting (a FIFO is refused, not opened for good)."""
+    try:
+        fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=directory_fd)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):  # what O_NOFOLLOW answers for a link (EMLINK on FreeBSD)
+            raise ReconcileError("the window memory %s is a symbolic link, not a file this module wrote: refused"
+                                 % where)
+        raise ReconcileError("cannot read the window memory %s: %s" % (where, exc.strerror))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReconcileError("the window memory %s is not a regular file (mode %06o): refused"
+                                 % (where, info.st_mode))
+        if info.st_size > MAX_MEMORY_BYTES:
+            raise ReconcileError("the window memory %s is %d bytes, more than the %d a memory may have: refused"
+                                 % (where, info.st_size, MAX_MEMORY_BYTES))
+        chunks = []
+        size = 0
+        while size <= MAX_MEMORY_BYTES:
+            chunk = os.read(fd, MAX_MEMORY_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_MEMORY_BYTES:
+            raise ReconcileError("the window memory %s grew beyond the %d bytes a memory may have: refused"
+                                 % (where, MAX_MEMORY_BYTES))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReconcileError("cannot read the window memory %s: %s" % (where, exc.strerror))
+    finally:
+        os.close(fd)
+
+
+def _memory_content(data, where):
+    """The checked content of a memory file: its format, API URL (as a key), window and restorable impacts."""
+    try:
+        text = data.decode("utf-8")
+        if _nesting_depth(text) > MAX_DEPTH:
+            raise ValueError("nested deeper than %d levels" % MAX_DEPTH)
+        content = json.loads(text)
+        api_url = memory_key(content["api_url"])
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ReconcileError("cannot read the window memory %s: %s" % (where, exc))
+    components = content.get("components")
+    if (content.get("format") != MEMORY_FORMAT or not isinstance(content.get("window"), str)
+            or not isinstance(components, dict)
+            or any(not isinstance(entry, dict) or entry.get("impact") not in RESTORABLE_IMPACTS
+                   for entry in components.values())):
+        raise ReconcileError("the window memory %s is not one this module wrote (format %d, api_url, window, and for "
+                             "each component an impact, one of %s)" % (where, MEMORY_FORMAT, ", ".join(RESTORABLE_IMPACTS)))
+    return dict(content, api_url=api_url)
+
+
+def _nesting_depth(text):
+    """How deep the JSON text nests (strings skipped), counted before parsing so that no depth can crash the parser."""
+    depth = deepest = 0
+    for bracket in BRACKETS.finditer(JSON_STRING.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+    return deepest
 
 
 # ---------------------------------------------------------------- window
@@ -223,6 +456,8 @@ class WindowPlan:
         self.restored = {}  # path: impact
         self.changed_during_window = {}  # path: impact now
         self.held = {}  # path: [other windows]
+        self.held_by_unreadable = []  # paths left under maintenance, as a window that cannot be read may hold them
+        self.unreadable = []  # a message naming each other window's file that cannot be read
         self.unremembered = []  # paths restored to restore_impact
 
     def impacts(self, components, paths, after=False):
@@ -250,13 +485,16 @@ def plan_open(components, paths, memory, others):
     return plan
 
 
-def plan_complete(components, paths, memory, others, restore_impact):
+def plan_complete(components, paths, memory, others, restore_impact, unreadable=()):
     """Restore each component still under_maintenance; leave one changed during the window; forget the window.
 
-    A component another open window still holds stays under maintenance: that window restores it.
+    A component another open window still holds stays under maintenance: that window restores it. While another
+    window's file cannot be read (unreadable: a message for each), it may hold any component: one that would be
+    restored stays under maintenance and remembered, for completing again once that file is mended or removed.
     The memory of components that are not on this page (another page under the same window name) is kept.
     """
     plan = WindowPlan()
+    plan.unreadable = list(unreadable)
     plan.memory = dict((uuid, entry) for uuid, entry in memory.items() if uuid not in paths)
     plan.remembered = dict((paths[uuid], entry["impact"]) for uuid, entry in memory.items() if uuid in paths)
     for item in components:
@@ -268,6 +506,10 @@ def plan_complete(components, paths, memory, others, restore_impact):
                 plan.changed_during_window[path] = item["impact"]
         elif uuid in others:
             plan.held[path] = [window for window, _entry in others[uuid]]
+        elif unreadable:
+            plan.held_by_unreadable.append(path)
+            if remembered is not None:
+                plan.memory[uuid] = remembered
         else:
             impact = remembered["impact"] if remembered is not None else restore_impact
             if remembered is None:
@@ -285,30 +527,45 @@ def window_components(page, references, memory):
     return components
 
 
-def run_window(page, memory, params, check_mode):
-    """Open or complete the window; returns the plan and whether anything changed (or would)."""
-    remembered = memory.load()
-    others = memory.others()
-    components = window_components(page, params["components"] or [], remembered)
-    if params["state"] == "present":
-        plan = plan_open(components, page.paths, remembered, others)
+def run_window(read_page, memory, params, check_mode):
+    """Open or complete the window; returns the plan, whether anything changed (or would), and the diff.
+
+    read_page() reads the page. Outside check mode the page is read, the memory decided and every write carried out
+    under the directory's lock, so that two runs on overlapping windows take turns and each sees what the other did.
+    A failure after something was written raises WindowFailed, which says what was.
+    """
+    opening = params["state"] == "present"
+    with memory.opened(to_write=not check_mode):
+        page = read_page()
+        remembered = memory.load()
+        others, unreadable = memory.others()
+        components = window_components(page, params["components"] or [], remembered)
+        if opening:
+            plan = plan_open(components, page.paths, remembered, others)
+            plan.unreadable = unreadable
+        else:
+            plan = plan_complete(components, page.paths, remembered, others, params["restore_impact"], unreadable)
         memory_changed = plan.memory != remembered
-        if memory_changed and not check_mode:
-            memory.save(plan.memory)  # before any write: a failure half-way still leaves what completing needs
-        _write(page, plan, check_mode)
-    else:
-        plan = plan_complete(components, page.paths, remembered, others, params["restore_impact"])
-        memory_changed = plan.memory != remembered
-        _write(page, plan, check_mode)
-        if memory_changed and not check_mode:
-            memory.save(plan.memory)  # after the writes: a failure half-way keeps the memory for the next try
+        if not check_mode:
+            _carry_out(page, memory, plan, memory_changed, opening)
     diff = {"before": {"components": plan.impacts(components, page.paths)},
             "after": {"components": plan.impacts(components, page.paths, after=True)}}
     return plan, bool(plan.writes) or memory_changed, diff
 
 
-def _write(page, plan, check_mode):
-    if check_mode:
-        return
-    for item, impact in plan.writes:
-        page.set_impact(item, impact)
+def _carry_out(page, memory, plan, memory_changed, opening):
+    written = {}
+    saved = False
+    try:
+        if opening and memory_changed:
+            memory.save(plan.memory)  # before any write: a failure half-way still leaves what completing needs
+            saved = True
+        for item, impact in plan.writes:
+            page.set_impact(item, impact)
+            written[page.paths[item["uuid"]]] = impact
+        if not opening and memory_changed:
+            memory.save(plan.memory)  # only after the writes: a failure half-way keeps the memory for the next try
+    except Exception as exc:  # whatever it is, a task that wrote something must say what
+        if written or saved:
+            raise WindowFailed(exc, written, saved) from exc
+        raise

@@ -26,12 +26,37 @@ description:
     sets O(restore_impact) and says so in a warning. Running it again changes nothing.
   - The page is read once (on a server whose list items are abbreviated, with one more request per component to
     learn the tree), and every component is found before the first write or the first change of the memory.
-  - B(The memory.) One JSON file per window in O(memory_dir), written atomically (a temporary file renamed over the
-    old one) and readable by its owner alone (mode C(0600)). It holds the API URL (without any user or password),
-    the window's name, and each component's uuid, path and impact before the window; never the token, nor anything
-    derived from it. The file is named after the window and a digest of the API URL and the window's name. A
-    component's uuid belongs to one page, so two pages served by one API URL never mix their memories, even under
-    one window name; completing a window forgets only the components of its own page.
+  - B(The memory.) One JSON file per window in O(memory_dir), written atomically (a new file, created exclusively
+    and never through a link, synced, then renamed over the old one) and readable by its owner alone (mode C(0600)).
+    It holds the API URL (without any user or password), the window's name, and each component's uuid, path and
+    impact before the window; never the token, nor anything derived from it. The file is named after the window and a
+    digest of the API URL and the window's name. The API URL is normalised first (scheme and host in lower case, no
+    default port, no trailing slash), so that C(https://Status.example.com:443/) and C(https://status.example.com)
+    find the same windows; C(localhost) and C(127.0.0.1) remain two URLs. A component's uuid belongs to one page, so
+    two pages served by one API URL never mix their memories, even under one window name; completing a window forgets
+    only the components of its own page.
+  - B(What the memory trusts.) As ssh does with its files, a memory directory that another user owns, or that its
+    group or others may write (mode C(0770), C(0777), C(1777)), is refused before the page is read, naming it, in
+    check mode too, as whoever may write there could plant a window or remove one. The directory and each parent the
+    module creates are made C(0700).
+  - The window's own file is read without following a link; a link, anything but a regular file, a file larger than
+    1 MiB or nested deeper than 8 levels, or a file whose API URL or window is not this window's fails the task,
+    naming the file, before any write, and nothing is restored from it.
+  - Only the regular files of the directory named as the module names them (C(<window>-<16 hex digits>.json)) count
+    as other windows; others are ignored. The file of another window that cannot be read (a link, a FIFO, too large,
+    too deep, not JSON, not in the module's format) is named in a warning, and, as it may hold any component, no
+    component that would be restored is restored; each stays V(under_maintenance) and remembered (named in
+    RV(held_by_unreadable_windows)) until that file is mended or removed and the window completed again.
+  - B(One run at a time.) Outside check mode, a run reads the page, reads and decides the memory, writes the
+    components and saves the memory while it holds an exclusive lock on the file C(.lock) of the directory (an
+    C(flock), which a run that ends or dies releases). Two runs on one directory that open or complete windows at
+    the same moment take turns, so each finds what the other did, and every component ends where it was before the
+    windows. A run waits for the lock 300 seconds at most, then fails saying so, before any write. Check mode takes
+    no lock and creates nothing.
+  - B(Failures.) Opening saves the memory before the first write; completing forgets it only after its writes. A
+    directory that cannot be written fails before any write. A failure to save or forget the memory is an error
+    naming the file. A task that fails after it wrote anything (a component or the memory) reports C(changed=true),
+    says in its message what it wrote, and returns it in RV(written).
   - B(Two windows.) Windows on one page with different components are independent. When two open windows hold one
     component, the one opened second finds it V(under_maintenance) and takes over the impact the first one
     remembered; completing either window leaves the component under maintenance while the other still holds it
@@ -77,7 +102,9 @@ options:
     default: operational
   memory_dir:
     description:
-      - The directory that holds the windows' memory files, created (mode C(0700)) when a window is first opened.
+      - The directory that holds the windows' memory files and their lock, created with its missing parents (each mode
+        C(0700)) by the first run that is not in check mode. It must be owned by the user the module runs as and
+        writable by no one else; see the description.
       - Set it to a directory a deploy pipeline keeps between its jobs (an artifact, a cache) when the window is opened
         and completed on different machines.
       - If not set, the value of the E(STATUSMATE_MAINTENANCE_DIR) environment variable is used, else
@@ -88,8 +115,8 @@ notes:
     C(localhost), the controller; from a play on other hosts, delegate the task to C(localhost) (with C(run_once)),
     so that both steps of a window find the same file.
   - A component path cannot name a component whose name contains C(/); give its uuid.
-  - Two runs that open or complete windows at the same moment with one O(memory_dir) do not lock each other out;
-    let the steps of one page's deploys run one after another.
+  - Two runs that open or complete windows at the same moment take turns only when they share one O(memory_dir) on
+    one host (on a network file system, one whose locks C(flock) honours).
 seealso:
   - module: statusops.status.statusmate_component
   - module: statusops.status.statushub_maintenance
@@ -157,6 +184,21 @@ held_by_other_windows:
   type: dict
   sample:
     API: [Deploy 2.4.2]
+held_by_unreadable_windows:
+  description:
+    - After O(state=completed), the paths of the components left under maintenance, and remembered, because the file
+      of another window cannot be read and that window may hold them. A warning names the file.
+  returned: always
+  type: list
+  elements: str
+  sample: [API]
+written:
+  description:
+    - When the task fails after it wrote, the impact each component was set to before the failure, by path.
+  returned: on a failure after a write
+  type: dict
+  sample:
+    Website/CDN: under_maintenance
 components:
   description:
     - The window's components as they are after the task (in check mode, as they would be), by path, with their impact.
@@ -167,7 +209,8 @@ components:
     API: under_maintenance
 memory_file:
   description:
-    - The path of the window's memory file. After O(state=completed) it no longer exists.
+    - The path of the window's memory file. After O(state=completed) it no longer exists, unless components stay
+      remembered for RV(held_by_unreadable_windows).
   returned: always
   type: str
   sample: /home/deploy/.ansible/statusmate_maintenance/Deploy-2.4.1-3f1c9a0b5d7e2a64.json
@@ -183,9 +226,28 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_mainte
     RESTORABLE_IMPACTS,
     Memory,
     Page,
+    WindowFailed,
     run_window,
     validation_errors,
 )
+
+
+def window_warnings(params, plan):
+    window = params["name"]
+    for problem in plan.unreadable:
+        yield ("window %r: %s; a window whose memory cannot be read may hold any component, so none is restored "
+               "while it is there: mend or remove that file" % (window, problem))
+    if plan.held_by_unreadable:
+        yield ("window %r: left under maintenance and remembered, as a window whose memory cannot be read may hold "
+               "them: %s; complete this window again once that file is mended or removed"
+               % (window, ", ".join(plan.held_by_unreadable)))
+    if plan.unremembered:
+        yield ("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
+               "maintenance before it opened): set restore_impact, %s"
+               % (window, ", ".join(plan.unremembered), params["restore_impact"]))
+    if plan.changed_during_window:
+        yield ("window %r: changed during the window, left as they are: %s" % (window, ", ".join(
+            "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
 
 
 def main():
@@ -201,22 +263,22 @@ def main():
     )
     params = module.params
     fail_on_invalid(module, validation_errors(params))
-    memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
     components = Components(client(module))
+    memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
 
     def work():
-        page = Page(components)
-        plan, changed, diff = run_window(page, memory, params, module.check_mode)
-        if plan.unremembered:
-            module.warn("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
-                        "maintenance before it opened): set restore_impact, %s"
-                        % (params["name"], ", ".join(plan.unremembered), params["restore_impact"]))
-        if plan.changed_during_window:
-            module.warn("window %r: changed during the window, left as they are: %s" % (params["name"], ", ".join(
-                "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
-        return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
-                    changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
-                    components=diff["after"]["components"], memory_file=memory.path)
+        try:
+            plan, changed, diff = run_window(lambda: Page(components), memory, params, module.check_mode)
+        except WindowFailed as exc:
+            module.fail_json(msg=str(exc), status=getattr(exc.error, "status", None), changed=True,
+                             written=exc.written, memory_file=memory.path)
+        else:
+            for warning in window_warnings(params, plan):
+                module.warn(warning)
+            return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
+                        changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
+                        held_by_unreadable_windows=plan.held_by_unreadable,
+                        components=diff["after"]["components"], memory_file=memory.path)
 
     run(module, work)
 

@@ -5,6 +5,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
 import os
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_maintenance
@@ -69,4 +70,43 @@ def test_an_unknown_component_fails_before_any_write(run_module, http, tmp_path)
     result = run_module(statusmate_maintenance, args(tmp_path, components=["Website/CDN", "Website/Shop"]))
     assert result["failed"] is True
     assert "components[1]: 'Website/Shop' is neither the path nor the uuid of a component of the page" in result["msg"]
-    assert os.listdir(str(tmp_path)) == []
+    assert os.listdir(str(tmp_path)) == [".lock"]  # the directory's lock, and no memory
+
+
+def test_a_directory_others_may_write_fails_before_any_request(run_module, http, tmp_path):
+    os.chmod(str(tmp_path), 0o777)
+    result = run_module(statusmate_maintenance, args(tmp_path))
+    assert result["failed"] is True and result.get("changed") is not True
+    assert result["msg"].startswith("the window memory directory %s may be written by others (mode 0777)" % tmp_path)
+    assert calls(http) == []
+
+
+def test_a_failure_after_a_write_reports_changed_and_what_was_written(run_module, http, tmp_path):
+    api = {"uuid": "a-1", "name": "API", "description": "", "impact": "operational"}
+    http.get(LIST, json=[WEBSITE, CDN, api])
+    http.get(LIST + "?parent=w-1", json=[CDN])
+    http.get(LIST + "?parent=c-1", json=[])
+    http.get(LIST + "?parent=a-1", json=[])
+    http.post(URL + "/api-components-update/c-1/", json=dict(CDN, impact="under_maintenance", parent="w-1"))
+    http.post(URL + "/api-components-update/a-1/", status=400, json={"impact": ["no"]})
+    result = run_module(statusmate_maintenance, args(tmp_path, components=["Website/CDN", "API"], retry_timeout=0))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["written"] == {"Website/CDN": "under_maintenance"}
+    assert result["msg"].endswith("Before this failure the task set Website/CDN to under_maintenance and saved the "
+                                  "window's memory.")
+    with open(result["memory_file"]) as stream:
+        assert sorted(json.load(stream)["components"]) == ["a-1", "c-1"]  # completing restores both
+
+
+def test_a_window_whose_memory_cannot_be_read_is_named_in_a_warning(run_module, http, tmp_path):
+    damaged = tmp_path / "Deploy-B-0123456789abcdef.json"
+    damaged.write_text("{")
+    page(http, dict(CDN, impact="under_maintenance"))
+    result = run_module(statusmate_maintenance, args(tmp_path, state="completed"))
+    assert result["changed"] is False
+    assert result["held_by_unreadable_windows"] == ["Website/CDN"]
+    assert [call for call in calls(http) if call[0] != "GET"] == []
+    texts = warning_texts(result)
+    assert any(text.startswith("window 'Deploy 2.4.1': cannot read the window memory %s: " % damaged) for text in texts)
+    assert any(text.startswith("window 'Deploy 2.4.1': left under maintenance and remembered, as a window whose memory "
+                               "cannot be read may hold them: Website/CDN") for text in texts)
