@@ -115,10 +115,11 @@ def test_spent_budget_fails_saying_rate_limit_and_time_waited(fake_time):
         api.put("/things/1", {"name": "b"})
     message = str(caught.value)
     assert "PUT /things/1 returned HTTP 429" in message
-    assert "rate limit hit; waited 2.0 s" in message
+    assert "rate limit hit; waited 2.5 s in all" in message
     assert "retry_timeout=2.5" in message
-    assert fake_time.sleeps == [1.0, 1.0]
-    assert len(responses.calls) == 3
+    # A Retry-After beyond what is left of the budget backs off instead, shortened to what is left.
+    assert fake_time.sleeps == [1.0, 1.0, 0.5]
+    assert len(responses.calls) == 4
 
 
 @responses.activate
