@@ -384,7 +384,7 @@ class ApiClient:
         if location is None:
             message = "a redirect without a Location; the collection never follows redirects"
         else:
-            message = "a redirect to %s; the collection never follows redirects" % shown_url(location)
+            message = "a redirect to %s; the collection never follows redirects" % shown_url(_resolved(self.base_url + path, location))
         if method != "GET":
             message += "; the outcome of this %s is unknown: check whether it was carried out" % method
         moved_to = location and _moved_base_url(self.base_url, path, location)
@@ -412,10 +412,17 @@ def shown_url(url):
                        "********" if parts.fragment else ""))
 
 
+def _resolved(url, location):
+    try:
+        return urljoin(url, location)
+    except ValueError:
+        return location
+
+
 def _moved_base_url(base_url, path, location):
     """The api_url under which a redirect's target is the same request path, when that differs from base_url."""
     try:
-        target = urlsplit(urljoin(base_url + path, location))
+        target = urlsplit(_resolved(base_url + path, location))
     except ValueError:
         return None
     if target.scheme not in ("http", "https") or not target.hostname or not target.path.endswith(path):
