@@ -63,7 +63,7 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
     module.no_log_values.update(url_passwords(params["api_url"]))
-    fail_on_invalid(module, option_errors(module.argument_spec, given_params(module)) + connection_errors(params)
+    fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
                     + list(errors))
     if sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
@@ -121,12 +121,12 @@ def sends_secret_in_clear(api_url):
         return True
 
 
-def given_params(module):
-    """The options as the task gave them, before Ansible converted them (a dict given for a str becomes its repr)."""
-    try:
-        return _load_params()
-    except Exception:  # pylint: disable=broad-except  # arguments not read the usual way: only the converted ones
-        return module.params
+def given_params():
+    """The options as the task gave them, before Ansible converted them (a dict given for a str becomes its text).
+
+    ansible-core 2.16 and 2.19 both keep the arguments they read, and _load_params() decodes them again.
+    """
+    return _load_params()
 
 
 def option_errors(spec, values, where=""):
