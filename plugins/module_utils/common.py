@@ -62,7 +62,6 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    module.no_log_values.update(url_passwords(params["api_url"]))
     fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
                     + list(errors))
     if sends_secret_in_clear(params["api_url"]):
@@ -101,7 +100,7 @@ def connection_errors(params):
 def url_passwords(url):
     """The password of a URL's user part, as written and decoded (kept out of every output), if it has one."""
     try:
-        password = urlsplit(url).password
+        password = urlsplit(url).password if isinstance(url, str) else None
     except ValueError:
         return set()
     return set([password, unquote(password)]) - set([""]) if password else set()
@@ -211,8 +210,12 @@ def booleans_given_as_integers(fields, options, where=""):
 
 
 def fail_on_invalid(module, errors):
-    """Fail before any request when options break a rule; each message names the option and the value."""
+    """Fail before any request when options break a rule; each message names the option and the value.
+
+    A password written into api_url is hidden from everything the module returns (its arguments included).
+    """
     if errors:
+        module.no_log_values.update(url_passwords(module.params.get("api_url")))
         module.fail_json(msg="; ".join(errors))
 
 

@@ -118,3 +118,11 @@ def test_no_warning_for_this_machine_or_https(run_module, http, api_url):
     result = run_module(statusmate_component_info, page(api_url=api_url))
     assert result.get("failed") is not True, result
     assert not [text for text in warning_texts(result) if text.startswith("api_url %s " % api_url)]
+
+
+def test_the_password_of_an_api_url_is_hidden_when_another_option_fails_first(run_module, http):
+    result = run_module(statusmate_component, page(api_url="https://admin:pa55word@status.example.test", name="  "))
+    assert result["failed"] is True
+    assert result["msg"].startswith("name must be 1 to 255 characters")
+    assert "pa55word" not in json.dumps(result)
+    assert len(http.calls) == 0
