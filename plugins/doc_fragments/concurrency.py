@@ -13,7 +13,7 @@ class ModuleDocFragment:
 options:
   concurrency:
     description:
-      - The most requests the task has in flight at once, V(1) or more.
+      - The most requests the task has in flight at once, from V(1) to V(100).
       - Changes that do not depend on one another are sent side by side, and so are the reads that can be (the
         pages of a list, the children of several groups). A dependent change waits for the one it needs (a
         component is created after its group, a group is deleted after its components).

@@ -14,7 +14,10 @@ options:
   api_url:
     description:
       - Base URL of the Statusmate install that serves the page.
-      - Must be an C(http) or C(https) URL; anything else fails the task before any request.
+      - Must be an C(http) or C(https) URL without a user or password, a query (C(?)) or a fragment (C(#)); anything
+        else fails the task before any request (a password is never shown).
+      - A plain C(http) URL to a host other than this machine (C(127.0.0.0/8), C(::1), C(localhost)) works, with a
+        warning that the token travels in clear.
       - If not set, the value of the E(STATUSMATE_API_URL) environment variable is used.
     type: str
     default: https://status.statusmate.top
@@ -27,8 +30,13 @@ options:
     required: true
   retry_timeout:
     description:
-      - Total seconds that retries may wait, for a rate limit (C(Retry-After)) or a failed connection
-        or a 502/503/504 answer. V(0) turns retries off.
+      - The wall time, in seconds from V(0) to V(86400), that the whole task may spend waiting to retry, one budget
+        for all its requests, shared by the requests it has in flight at once (waits that overlap count once).
+      - Retried are a rate limit (C(429), any method), and a failed connection or a C(502)/C(503)/C(504) answer to a
+        read, update or delete. A C(Retry-After) of whole seconds or an HTTP date is waited when it fits in what is
+        left of the budget; one that is V(0), negative, in the past, unreadable or longer than what is left is
+        never taken as "retry at once"; the client backs off exponentially with jitter (at least 0.25 s) instead.
+      - V(0) sends each request once, without any retry.
     type: float
     default: 60
 attributes:

@@ -11,10 +11,12 @@ import collections
 import email.utils
 import json
 import random
+import re
 import ssl
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 try:
     import requests
@@ -33,11 +35,14 @@ RETRIABLE_STATUSES = (502, 503, 504)
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
+# The shortest wait before a retry, whatever a server answers (Retry-After: 0 included): never a hot loop.
+BACKOFF_MIN = BACKOFF_BASE / 2
 # A documented limit of N requests a second is kept as at most N starts in any
 # window of this many seconds: a little more than one, so that requests reaching
 # the server up to 0.1 s later or sooner than they started (scheduling, network
 # jitter) still fit its one-second window, while a burst of N needs no waiting.
 RATE_WINDOW = 1.1
+DELTA_SECONDS = re.compile(r"[0-9]+")
 
 
 class ApiError(Exception):
@@ -64,6 +69,32 @@ class OutcomeUnknown(ApiError):
 
 class NotFoundOnRetry(ApiError):
     """A 404 answering a retry of a request that an earlier attempt may have carried out (a delete then did its work)."""
+
+
+class UnsafePathValue(ApiError):
+    """A value that cannot be one segment of a request path; no request is sent."""
+
+    def __init__(self, template, value):
+        super(UnsafePathValue, self).__init__(None, template, None, "refused to place %r in the request path %s: a path "
+                                              "segment must be a non-empty text without control characters (not . "
+                                              "or ..) or a whole number of 0 or more" % (value, template))
+
+    def __str__(self):
+        return self.message
+
+
+def api_path(template, *values):
+    """template %% values, each value checked and percent-quoted so that it stays one segment of the path."""
+    return template % tuple(_path_segment(template, value) for value in values)
+
+
+def _path_segment(template, value):
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, int) and value < 0):
+        raise UnsafePathValue(template, value)
+    text = str(value)
+    if text in ("", ".", "..") or any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise UnsafePathValue(template, value)
+    return quote(text, safe="")
 
 
 def render_error_body(body):
@@ -104,15 +135,15 @@ def _line(prefix, message):
 
 
 def retry_after_seconds(value, now=None):
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None when it is neither."""
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if DELTA_SECONDS.fullmatch(value):
         return float(value)
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment is None:
         return None
@@ -164,6 +195,58 @@ class Pacer:
             self._held_until = max(self._held_until or until, until)
 
 
+class RetryBudget:
+    """The wall time one task may spend waiting to retry (retry_timeout), shared by all its requests and threads.
+
+    Waits are granted as stretches of time from the moment they are asked for; waits that overlap (several threads
+    held back by one 429) count once, so the budget is wall time, not a sum of sleeps.
+    """
+
+    def __init__(self, seconds, clock):
+        self.seconds = seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._ended = 0.0  # seconds of the stretches of waiting that are over
+        self._since = None  # the current stretch of waiting, from _since to _until
+        self._until = None
+
+    def spent(self):
+        """Seconds of the budget taken so far (granted waits that are still running included)."""
+        with self._lock:
+            self._close_ended(self._clock())
+            return self._ended + (self._until - self._since if self._since is not None else 0.0)
+
+    def grant(self, asked, backoff):
+        """Seconds to wait from now before a retry, or None when the budget cannot pay for one.
+
+        asked is what the server said (Retry-After), None when it said nothing usable. It is granted when it is more
+        than zero and fits in what is left; anything else (0, in the past, absurd) backs off instead, never less
+        than BACKOFF_MIN, and shortened to what is left.
+        """
+        with self._lock:
+            now = self._clock()
+            self._close_ended(now)
+            left = self.seconds - self._ended
+            if self._since is not None:
+                left -= now - self._since  # the part of the current stretch already behind us
+            if asked is not None and 0 < asked <= left:
+                delay = asked
+            elif left >= BACKOFF_MIN:
+                delay = min(max(backoff, BACKOFF_MIN), left)
+            else:
+                return None
+            if self._since is None:
+                self._since, self._until = now, now + delay
+            else:
+                self._until = max(self._until, now + delay)
+            return delay
+
+    def _close_ended(self, now):
+        if self._since is not None and now >= self._until:
+            self._ended += self._until - self._since
+            self._since = self._until = None
+
+
 class ApiClient:
     """A requests.Session configured for one API."""
 
@@ -177,6 +260,7 @@ class ApiClient:
         self.default_query = dict(default_query or {})
         self._sleep = sleep
         self._pacer = Pacer(rate_limits or {}, clock, sleep)
+        self._budget = RetryBudget(retry_timeout, clock)
         self.concurrency = 1
         self.session = requests.Session()
         self.session.headers.update({
@@ -231,7 +315,6 @@ class ApiClient:
     def _send(self, method, path, query, body):
         params = dict(self.default_query)
         params.update(query or {})
-        waited = 0.0
         attempt = 0
         maybe_carried_out = False  # by an earlier attempt: sent, then its answer was lost or a 5xx
         while True:
@@ -242,6 +325,7 @@ class ApiClient:
                     method, self.base_url + path, params=params, timeout=self.timeout, verify=self.verify,
                     data=None if body is None else json.dumps(body),
                     headers=None if body is None else {"Content-Type": "application/json"},
+                    allow_redirects=False,
                 )
             except requests.exceptions.RequestException as exc:
                 unfixable = _unfixable_by_retry(exc)
@@ -251,26 +335,29 @@ class ApiClient:
                 if method == "POST" and _maybe_sent(exc):
                     raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
                 maybe_carried_out = maybe_carried_out or _maybe_sent(exc)
-                delay = self._backoff(attempt)
-                if waited + delay > self.retry_timeout:
-                    raise ApiError(method, path, None, "%s (gave up after waiting %.1f s for retries)" % (reason, waited))
+                delay = self._budget.grant(None, self._backoff(attempt))
+                if delay is None:
+                    raise ApiError(method, path, None, "%s (gave up: the task waited %.1f s for retries and the retry "
+                                                       "budget, retry_timeout=%s s, is spent)"
+                                   % (reason, self._budget.spent(), self.retry_timeout))
                 pause = self._sleep
             else:
                 if response.status_code < 300:
                     return _json_or_none(response)
-                delay = self._retry_delay(method, path, response, attempt)
-                if delay is None:
+                if response.status_code < 400:
+                    raise self._redirect_refused(method, path, response)
+                if not self._may_retry(method, path, response):
                     if response.status_code == 404 and maybe_carried_out:
                         raise NotFoundOnRetry(method, path, 404, "%s (on a retry; an earlier attempt may have been carried out)"
                                               % _message_of(response), _json_or_none(response))
                     raise _error_from(method, path, response)
-                if waited + delay > self.retry_timeout:
-                    raise _budget_spent(method, path, response, waited, self.retry_timeout)
+                delay = self._budget.grant(retry_after_seconds(response.headers.get("Retry-After")), self._backoff(attempt))
+                if delay is None:
+                    raise _budget_spent(method, path, response, self._budget.spent(), self.retry_timeout)
                 maybe_carried_out = maybe_carried_out or response.status_code in RETRIABLE_STATUSES
                 # A 429 holds back every thread of this client, not only this request.
                 pause = self._pacer.hold if response.status_code == 429 else self._sleep
             pause(delay)
-            waited += delay
 
     def paginate(self, path, query, per_page):
         """Every item of a paginated list, per_page items a page: the first page, then the others at once."""
@@ -284,21 +371,69 @@ class ApiClient:
         pages = [first] + self.concurrently(page, range(2, int(first.get("page_count") or 1) + 1))
         return [item for envelope in pages for item in envelope.get("data") or []]
 
-    def _retry_delay(self, method, path, response, attempt):
+    @staticmethod
+    def _may_retry(method, path, response):
+        """True for an answer worth a retry: a 429 for any method, a 502/503/504 for a read, update or delete."""
         if response.status_code == 429:
-            after = retry_after_seconds(response.headers.get("Retry-After"))
-            return self._backoff(attempt) if after is None else after
+            return True
         if response.status_code in RETRIABLE_STATUSES and method in IDEMPOTENT_METHODS:
-            return self._backoff(attempt)
+            return True
         if response.status_code in RETRIABLE_STATUSES and method == "POST":
             raise OutcomeUnknown(method, path, response.status_code,
                                  "%s; the request may have been carried out" % _message_of(response))
-        return None
+        return False
+
+    def _redirect_refused(self, method, path, response):
+        """The error for a 3xx answer: where it pointed, whether the request may have been carried out, what to set."""
+        location = response.headers.get("Location")
+        if location is None:
+            message = "a redirect without a Location; the collection never follows redirects"
+        else:
+            message = "a redirect to %s; the collection never follows redirects" % shown_url(_resolved(self.base_url + path, location))
+        if method != "GET":
+            message += "; the outcome of this %s is unknown: check whether it was carried out" % method
+        moved_to = location and _moved_base_url(self.base_url, path, location)
+        if moved_to:
+            message += "; if the API is there, set api_url to %s" % moved_to
+        return ApiError(method, path, response.status_code, message)
 
     @staticmethod
     def _backoff(attempt):
-        """Exponential backoff with full jitter."""
-        return random.uniform(0, min(BACKOFF_MAX, BACKOFF_BASE * (2 ** (attempt - 1))))
+        """Exponential backoff with jitter, never less than half the step (BACKOFF_MIN at the first)."""
+        step = min(BACKOFF_MAX, BACKOFF_BASE * (2 ** (attempt - 1)))
+        return random.uniform(step / 2, step)
+
+
+def shown_url(url):
+    """A URL as errors may show it: user and password, query and fragment hidden."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "an unreadable URL"
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "********@" + netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, netloc, parts.path, "********" if parts.query else "",
+                       "********" if parts.fragment else ""))
+
+
+def _resolved(url, location):
+    try:
+        return urljoin(url, location)
+    except ValueError:
+        return location
+
+
+def _moved_base_url(base_url, path, location):
+    """The api_url under which a redirect's target is the same request path, when that differs from base_url."""
+    try:
+        target = urlsplit(_resolved(base_url + path, location))
+    except ValueError:
+        return None
+    if target.scheme not in ("http", "https") or not target.hostname or not target.path.endswith(path):
+        return None
+    moved = urlunsplit((target.scheme, target.netloc.rpartition("@")[2], target.path[:len(target.path) - len(path)], "", ""))
+    return moved if moved.rstrip("/") != base_url else None
 
 
 def _json_or_none(response):

@@ -8,19 +8,34 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import datetime
+import ipaddress
+import math
 import os
 import re
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
-from ansible.module_utils.six.moves.urllib.parse import urlsplit
+from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
+from ansible.module_utils.six.moves.urllib.parse import unquote, urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     ApiClient,
     ApiError,
+    shown_url,
 )
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
+
+
+# The range of a number option: (least, most). Any other number option is a whole number from 0 to LARGEST_NUMBER.
+NUMBER_RANGES = {
+    "timeout": (0.1, 3600),
+    "retry_timeout": (0, 86400),
+    "concurrency": (1, 100),
+    "duration": (1, 366 * 24 * 60),  # minutes: a year
+}
+# JSON's largest safe integer: no id or count the APIs use is larger.
+LARGEST_NUMBER = 2 ** 53 - 1
+LOOPBACK_NAMES = ("localhost",)
 
 
 def connection_spec(url_env, url_default, secret_option, secret_env, extra=None):
@@ -42,16 +57,20 @@ def connection_spec(url_env, url_default, secret_option, secret_env, extra=None)
     return spec
 
 
-def build_client(module, secret_option, default_query=None, rate_limits=None):
+def build_client(module, secret_option, default_query=None, rate_limits=None, errors=()):
+    """The API client of a module run, once every option is known good (errors: the caller's own findings)."""
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    errors = connection_errors(params)
-    fail_on_invalid(module, errors)
+    fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
+                    + list(errors))
+    if sends_secret_in_clear(params["api_url"]):
+        module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
+                    % (shown_url(params["api_url"]), secret_option))
     return ApiClient(
         params["api_url"],
         params[secret_option],
-        timeout=params["timeout"] or None,
+        timeout=params["timeout"],
         validate_certs=params["validate_certs"],
         ca_path=params["ca_path"],
         retry_timeout=params["retry_timeout"],
@@ -63,15 +82,117 @@ def build_client(module, secret_option, default_query=None, rate_limits=None):
 def connection_errors(params):
     """Messages for connection options that no retry could fix, each naming the option and the value."""
     errors = []
-    if not is_http_url(params["api_url"]):
-        errors.append("api_url must be an http or https URL (like https://status.example.com), got %r" % params["api_url"])
+    api_url = params["api_url"]
+    if not is_http_url(api_url):
+        errors.append("api_url must be an http or https URL (like https://status.example.com), got %r" % shown_url(api_url))
+    elif "@" in urlsplit(api_url).netloc:
+        errors.append("api_url must not carry a user or password (the token or key is the only credential), got %r"
+                      % shown_url(api_url))
+    elif "?" in api_url or "#" in api_url:
+        errors.append("api_url must have no query (?) or fragment (#): the requests go to paths below it, got %r"
+                      % shown_url(api_url))
     ca_path = params["ca_path"]
     if ca_path is not None and not os.path.isfile(ca_path):
         errors.append("ca_path must be a file of PEM certificates, got %r: no such file" % ca_path)
-    for option in ("timeout", "retry_timeout"):
-        if params[option] < 0:
-            errors.append("%s must be zero or more, got %s" % (option, params[option]))
     return errors
+
+
+def url_passwords(url):
+    """The password of a URL's user part, as written and decoded (kept out of every output), if it has one."""
+    try:
+        password = urlsplit(url).password if isinstance(url, str) else None
+    except ValueError:
+        return set()
+    return set([password, unquote(password)]) - set([""]) if password else set()
+
+
+def sends_secret_in_clear(api_url):
+    """True for plain http to a host that is not this machine (127.0.0.0/8, ::1, localhost)."""
+    parts = urlsplit(api_url)
+    if parts.scheme != "http":
+        return False
+    host = parts.hostname or ""
+    if host in LOOPBACK_NAMES:
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
+
+
+def given_params():
+    """The options as the task gave them, before Ansible converted them (a dict given for a str becomes its text).
+
+    ansible-core 2.16 and 2.19 both keep the arguments they read, and _load_params() decodes them again.
+    """
+    return _load_params()
+
+
+def option_errors(spec, values, where=""):
+    """Messages for values that are not what their option's type says, found in one walk of the spec.
+
+    Strings: a text or a number (taken as its decimal text); a dict, list or boolean is refused, and no string
+    anywhere holds a NUL byte. Numbers: finite, not a boolean, within NUMBER_RANGES (else 0 to LARGEST_NUMBER).
+    Suboptions and list items are walked too. The value of a no_log option is never shown.
+    """
+    errors = []
+    for name, option in spec.items():
+        value = next((values[key] for key in [name] + list(option.get("aliases") or []) if values.get(key) is not None), None)
+        if value is None:
+            continue
+        label = where + name
+        kind = option.get("type", "str")
+        secret = bool(option.get("no_log"))
+        if kind == "list" and isinstance(value, list):
+            for position, item in enumerate(value):
+                errors.extend(_value_errors("%s[%d]" % (label, position), name, item, option.get("elements"),
+                                            option.get("options"), secret))
+        else:
+            errors.extend(_value_errors(label, name, value, kind, option.get("options"), secret))
+    return errors
+
+
+def _value_errors(label, name, value, kind, options, secret):
+    if options and isinstance(value, dict):
+        return option_errors(options, value, label + ".")
+    if kind == "str" and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+        return ["%s must be a string, got %s" % (label, _shown(value, secret))]
+    if kind in ("int", "float"):
+        return _number_errors(label, name, value, kind)
+    if _holds_nul(value):
+        return ["%s must not contain NUL bytes%s" % (label, "" if secret else ", got %s" % _shown(value, secret))]
+    return []
+
+
+def _number_errors(label, name, value, kind):
+    what = "an integer" if kind == "int" else "a number"
+    if isinstance(value, bool):
+        return ["%s must be %s, got %r" % (label, what, value)]
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return []  # Ansible's own type check has refused it already
+    least, most = NUMBER_RANGES.get(name, (0, LARGEST_NUMBER))
+    if math.isnan(number) or not least <= number <= most:
+        return ["%s must be %s from %s to %s, got %s" % (label, what, least, most, value)]
+    return []
+
+
+def _holds_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_nul(item) for item in value)
+    return False
+
+
+def _shown(value, secret):
+    if secret:
+        return "a value of type %s" % type(value).__name__
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def is_http_url(value):
@@ -89,8 +210,12 @@ def booleans_given_as_integers(fields, options, where=""):
 
 
 def fail_on_invalid(module, errors):
-    """Fail before any request when options break a rule; each message names the option and the value."""
+    """Fail before any request when options break a rule; each message names the option and the value.
+
+    A password written into api_url is hidden from everything the module returns (its arguments included).
+    """
     if errors:
+        module.no_log_values.update(url_passwords(module.params.get("api_url")))
         module.fail_json(msg="; ".join(errors))
 
 

@@ -7,9 +7,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiError, api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 
 API_VERSION = "V3-R1"
@@ -19,6 +21,8 @@ RATE_LIMITS = {"GET": 30, "OTHER": 5}
 MAX_PER_PAGE = 100
 # Reads ask for the flags, so that a soft-deleted object is seen as deleted (deletes are soft).
 FLAGS_QUERY = {"extend": "flags"}
+# A hub is a subdomain: one DNS label (RFC 1123), so that it can only ever be one segment of the path.
+SUBDOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
 
 def argument_spec(**extra):
@@ -26,6 +30,13 @@ def argument_spec(**extra):
                            extra=dict(hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"]))))
     spec.update(extra)
     return spec
+
+
+def hub_errors(hub):
+    if isinstance(hub, str) and SUBDOMAIN.fullmatch(hub):
+        return []
+    return ["hub must be the hub's subdomain, 1 to 63 letters, digits and hyphens, not starting or ending with a "
+            "hyphen (like acme), got %r" % (hub,)]
 
 
 def is_deleted(item):
@@ -36,9 +47,10 @@ class Hub:
     """The API client bound to one hub: paths are relative to /hubs/{subdomain}."""
 
     def __init__(self, module):
-        self.api = build_client(module, "api_key", default_query={"api_version": API_VERSION}, rate_limits=RATE_LIMITS)
+        self.api = build_client(module, "api_key", default_query={"api_version": API_VERSION}, rate_limits=RATE_LIMITS,
+                                errors=hub_errors(module.params["hub"]))
         self.api.set_concurrency(module.params.get("concurrency") or 1)
-        self.prefix = "/hubs/%s" % module.params["hub"]
+        self.prefix = api_path("/hubs/%s", module.params["hub"])
 
     def get(self, path, query=None):
         return self.api.get(self.prefix + path, query)

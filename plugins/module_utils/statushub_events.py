@@ -15,6 +15,7 @@ __metaclass__ = type
 import datetime
 import re
 
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import (
     booleans_given_as_integers,
     format_time,
@@ -147,7 +148,7 @@ class Event(Resource):
         return "%s %r" % (self.kind, self.params["title"])
 
     def read(self, event_id):
-        return self.hub.read(self.path % event_id)
+        return self.hub.read(api_path(self.path, event_id))
 
     def find(self):
         if self.params.get("id"):
@@ -179,12 +180,12 @@ class Event(Resource):
         return body
 
     def delete(self, current):
-        self.hub.delete(self.path % current["id"])
+        self.hub.delete(api_path(self.path, current["id"]))
 
 
 def read_one_or_list(hub, params, path, list_path):
     """The info modules' selection: the one event of `id`, else the events of the list in the range asked."""
     if params.get("id"):
-        found = hub.read(path % params["id"])
+        found = hub.read(api_path(path, params["id"]))
         return [found] if found else []
     return list_live(hub, list_path, range_query(params))

@@ -17,6 +17,7 @@ __metaclass__ = type
 
 import datetime
 
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
@@ -171,7 +172,7 @@ class Incident(Event):
         return self.with_silent(body)
 
     def update(self, current, desired, changes):
-        self.posted_update = self.hub.post(UPDATES_PATH % current["id"], self.update_body(current, desired))
+        self.posted_update = self.hub.post(api_path(UPDATES_PATH, current["id"]), self.update_body(current, desired))
         self.written["posted_update"] = self.posted_update
         return self.read(current["id"]) or current
 

@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import datetime
 
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError, delete_once
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
@@ -122,7 +123,7 @@ class Maintenance(Event):
         return bool(changes)
 
     def update(self, current, desired, changes):
-        return self.hub.put(MAINTENANCE_PATH % current["id"], self.with_silent(changes))
+        return self.hub.put(api_path(MAINTENANCE_PATH, current["id"]), self.with_silent(changes))
 
     def preview(self, current, desired):
         if current is None:

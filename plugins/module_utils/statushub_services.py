@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
@@ -72,17 +73,17 @@ class Services:
 
     def get(self, service_id):
         """The service, or None when the hub has no (live) service with that id."""
-        item = self.hub.read(SERVICE_PATH % service_id)
+        item = self.hub.read(api_path(SERVICE_PATH, service_id))
         return item and normalise(item)
 
     def create(self, body):
         return normalise(self.hub.post(SERVICES_PATH, body))
 
     def update(self, service_id, body):
-        return normalise(self.hub.put(SERVICE_PATH % service_id, body))
+        return normalise(self.hub.put(api_path(SERVICE_PATH, service_id), body))
 
     def delete(self, service_id):
-        self.hub.delete(SERVICE_PATH % service_id)
+        self.hub.delete(api_path(SERVICE_PATH, service_id))
 
 
 def named(items, name):

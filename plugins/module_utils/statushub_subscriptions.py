@@ -11,6 +11,7 @@ import re
 
 from ansible.module_utils.six.moves.urllib.parse import urlsplit
 
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.masking import MASK, spellings
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
@@ -379,16 +380,16 @@ class Subscriptions:
 
     def get(self, subscription_id):
         """The live subscription, or None when there is none with that id (or it was deleted)."""
-        return self.hub.read(SUBSCRIPTION_PATH % subscription_id)
+        return self.hub.read(api_path(SUBSCRIPTION_PATH, subscription_id))
 
     def create(self, body):
         return self.hub.post(SUBSCRIPTIONS_PATH, body)
 
     def update(self, subscription_id, body):
-        return self.hub.put(SUBSCRIPTION_PATH % subscription_id, body)
+        return self.hub.put(api_path(SUBSCRIPTION_PATH, subscription_id), body)
 
     def delete(self, subscription_id):
-        self.hub.delete(SUBSCRIPTION_PATH % subscription_id)
+        self.hub.delete(api_path(SUBSCRIPTION_PATH, subscription_id))
 
 
 def find_by_address(items, address):

@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import (
     booleans_given_as_integers,
     build_client,
@@ -122,10 +123,10 @@ class Components:
         return self.api.post(CREATE_PATH, body)
 
     def update(self, uuid, body):
-        return self.api.post(UPDATE_PATH % uuid, body)
+        return self.api.post(api_path(UPDATE_PATH, uuid), body)
 
     def delete(self, uuid):
-        self.api.delete(DELETE_PATH % uuid)
+        self.api.delete(api_path(DELETE_PATH, uuid))
 
 
 class PageIndex:

@@ -16,6 +16,7 @@ __metaclass__ = type
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
+from ansible_collections.statusops.status.plugins.module_utils.common import option_errors
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Change,
     ChangeRun,
@@ -41,6 +42,7 @@ TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)
 ITEM_SPEC = dict(COMPONENT_FIELD_SPEC)
 ITEM_SPEC["name"] = dict(type="str", required=True)
 ITEM_SPEC["children"] = dict(type="list", elements="dict")
+TEXT_ITEM_SPEC = dict((option, spec) for option, spec in ITEM_SPEC.items() if spec["type"] == "str")
 AMBIGUITY_HINT = ("the declared tree identifies a component by its name under its parent: rename or delete one of them, "
                   "or declare the group that holds the other one together with its children")
 
@@ -77,6 +79,11 @@ def _parse_level(items, parent_path, where, errors):
         location = "%s[%d]" % (where, position)
         if not isinstance(raw, dict):
             errors.append("%s must be a dictionary, got %r" % (location, raw))
+            continue
+        # Strings checked as given, before the validator turns a dict given for one into its text.
+        problems = option_errors(TEXT_ITEM_SPEC, raw, location + ".")
+        if problems:
+            errors.extend(problems)
             continue
         # A None is an option not set (the module's own validation fills them in at the top level).
         result = validator.validate(dict((key, value) for key, value in raw.items() if value is not None))

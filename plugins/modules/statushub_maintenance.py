@@ -62,7 +62,7 @@ options:
     type: str
   duration:
     description:
-      - Length of the window in minutes, counted from O(start_time).
+      - Length of the window in minutes, counted from O(start_time), from V(1) to V(527040) (a year).
       - Resolved once, when the window is created, if O(start_time=now); after an absolute O(start_time) it gives an
         absolute end time that is compared like O(end_time).
     type: int

@@ -111,7 +111,7 @@ page:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     Components,
     PageIndex,
@@ -133,7 +133,7 @@ def main():
     )
     params = module.params
     if params["format"] == "tree" and (params["uuid"] or params["name"] is not None):
-        module.fail_json(msg="format=tree exports the page (or the part below parent); uuid and name filter only format=list")
+        fail_on_invalid(module, ["format=tree exports the page (or the part below parent); uuid and name filter only format=list"])
     components = Components(client(module))
 
     def work():

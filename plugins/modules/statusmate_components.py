@@ -278,8 +278,8 @@ def main():
     fail_on_invalid(module, errors + concurrency_errors(params["concurrency"]))
     absent = params["state"] == "absent"
     if not tree and params["prune"] and not absent and not params["allow_empty"]:
-        module.fail_json(msg="components is empty and prune is true, which would delete every component of the page; "
-                             "set allow_empty: true to do that")
+        fail_on_invalid(module, ["components is empty and prune is true, which would delete every component of the page; "
+                                 "set allow_empty: true to do that"])
     components = Components(client(module))
 
     def work():

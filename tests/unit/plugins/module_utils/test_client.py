@@ -116,10 +116,11 @@ def test_spent_budget_fails_saying_rate_limit_and_time_waited(fake_time):
         api.put("/things/1", {"name": "b"})
     message = str(caught.value)
     assert "PUT /things/1 returned HTTP 429" in message
-    assert "rate limit hit; waited 2.0 s" in message
+    assert "rate limit hit; waited 2.5 s in all" in message
     assert "retry_timeout=2.5" in message
-    assert fake_time.sleeps == [1.0, 1.0]
-    assert len(responses.calls) == 3
+    # A Retry-After beyond what is left of the budget backs off instead, shortened to what is left.
+    assert fake_time.sleeps == [1.0, 1.0, 0.5]
+    assert len(responses.calls) == 4
 
 
 @responses.activate
@@ -350,3 +351,188 @@ def test_the_key_is_masked_in_every_spelling_a_server_echoes(fake_time, echo):
     assert echo not in rendered
     assert "Invalid token ********" in str(caught.value)
     assert caught.value.body == {"detail": "Invalid token ********", "********": "as a key"}
+
+
+# ---- one retry budget per task ------------------------------------------------
+
+@pytest.mark.parametrize("retry_after", ["0", "-5", "Wed, 21 Oct 2015 07:28:00 GMT", "soon", "99999999", "1.5", ""])
+@responses.activate
+def test_a_retry_after_that_means_nothing_backs_off_inside_the_budget(fake_time, retry_after):
+    responses.get(BASE + "/things", status=429, headers={"Retry-After": retry_after})  # answered to every request
+    api = make_client(fake_time, retry_timeout=2)
+    with pytest.raises(ApiError) as caught:
+        api.get("/things")
+    assert "retry budget (retry_timeout=2 s) is spent" in str(caught.value)
+    assert all(pause >= client_module.BACKOFF_MIN for pause in fake_time.sleeps)
+    assert 2 - client_module.BACKOFF_MIN < sum(fake_time.sleeps) <= 2
+    assert len(responses.calls) == len(fake_time.sleeps) + 1 <= 2 / client_module.BACKOFF_MIN + 1
+
+
+@responses.activate
+def test_a_storm_of_retry_after_zero_ends_after_backing_off(fake_time):
+    for _attempt in range(3):
+        responses.post(BASE + "/things", status=429, headers={"Retry-After": "0"})
+    responses.post(BASE + "/things", status=201, json={"id": 1})
+    api = make_client(fake_time, retry_timeout=60)
+    assert api.post("/things", {"name": "a"}) == {"id": 1}
+    assert len(responses.calls) == 4
+    # Exponential: each pause at least half its step (0.5, 1, 2 s).
+    assert [pause >= step / 2 for pause, step in zip(fake_time.sleeps, (0.5, 1.0, 2.0))] == [True] * 3
+
+
+@responses.activate
+def test_a_503_honours_a_sane_retry_after(fake_time):
+    responses.get(BASE + "/things", status=503, headers={"Retry-After": "3"})
+    responses.get(BASE + "/things", json=[])
+    api = make_client(fake_time)
+    assert api.get("/things") == []
+    assert fake_time.sleeps == [3.0]
+
+
+@responses.activate
+def test_the_budget_is_shared_by_every_request_of_the_task(fake_time):
+    responses.get(BASE + "/first", status=429, headers={"Retry-After": "2"})
+    responses.get(BASE + "/first", json=[])
+    responses.get(BASE + "/second", status=429, headers={"Retry-After": "2"})  # answered to every request
+    api = make_client(fake_time, retry_timeout=3)
+    assert api.get("/first") == []
+    with pytest.raises(ApiError) as caught:
+        api.get("/second")
+    assert "in all and the retry budget (retry_timeout=3 s) is spent" in str(caught.value)
+    # The second request had 1 s left: it backed off within it rather than wait the 2 s asked.
+    assert fake_time.sleeps[0] == 2.0 and all(pause < 1.0 for pause in fake_time.sleeps[1:])
+    assert 3 - client_module.BACKOFF_MIN < sum(fake_time.sleeps) <= 3
+
+
+@pytest.mark.parametrize("answer", [
+    {"status": 429, "headers": {"Retry-After": "1"}},
+    {"status": 503},
+    {"body": requests.exceptions.ConnectionError("reset")},
+])
+@responses.activate
+def test_zero_retry_timeout_sends_each_request_once(fake_time, answer):
+    responses.get(BASE + "/things", **answer)
+    responses.get(BASE + "/things", json=[])
+    api = make_client(fake_time, retry_timeout=0)
+    with pytest.raises(ApiError):
+        api.get("/things")
+    assert len(responses.calls) == 1
+    assert fake_time.sleeps == []
+
+
+def test_waits_that_overlap_in_time_count_once(fake_time):
+    budget = client_module.RetryBudget(2, fake_time.clock)
+    assert [budget.grant(1, 0.3) for _thread in range(3)] == [1, 1, 1]
+    assert budget.spent() == 1.0
+    assert budget.grant(2, 0.3) == 2  # from the same moment: one more second of wall time
+    assert budget.spent() == 2.0
+    fake_time.sleep(2)
+    assert budget.grant(1, 0.3) is None
+    assert budget.grant(None, 0.3) is None
+
+
+def test_threads_held_back_together_spend_the_budget_once():
+    first_answers = set()
+    lock = threading.Lock()
+    together = threading.Barrier(5, timeout=10)  # the five first requests are answered 429 once all are in flight
+
+    def answer(request):
+        with lock:
+            first = request.path_url not in first_answers
+            first_answers.add(request.path_url)
+        if first:
+            together.wait()
+            return (429, {"Retry-After": "1"}, "{}")
+        return (200, {}, "[]")
+
+    api = ApiClient(BASE, SECRET, retry_timeout=1.5)
+    api.set_concurrency(5)
+    with responses.RequestsMock() as mock:
+        for number in range(5):
+            mock.add_callback("GET", BASE + "/things/%d" % number, callback=answer)
+        started = time.monotonic()
+        assert api.concurrently(lambda number: api.get("/things/%d" % number), range(5)) == [[]] * 5
+        assert len(mock.calls) == 10
+    assert time.monotonic() - started < 1.5 * 2
+
+
+def test_backoff_never_goes_below_its_minimum():
+    assert min(ApiClient._backoff(1) for _draw in range(200)) >= client_module.BACKOFF_MIN
+    assert max(ApiClient._backoff(20) for _draw in range(200)) <= client_module.BACKOFF_MAX
+
+
+# ---- no redirects ---------------------------------------------------------------
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@responses.activate
+def test_a_redirected_write_fails_at_once_saying_its_outcome_is_unknown(fake_time, status):
+    responses.post(BASE + "/things", status=status, headers={"Location": "https://elsewhere.test/things"})
+    responses.get("https://elsewhere.test/things", json={})
+    responses.post("https://elsewhere.test/things", status=201, json={"id": 1})
+    api = make_client(fake_time)
+    with pytest.raises(ApiError) as caught:
+        api.post("/things", {"name": "a"})
+    assert not isinstance(caught.value, OutcomeUnknown)  # nothing looks it up and tries again
+    assert caught.value.status == status
+    assert str(caught.value) == (
+        "POST /things returned HTTP %d: a redirect to https://elsewhere.test/things; the collection never follows "
+        "redirects; the outcome of this POST is unknown: check whether it was carried out; if the API is there, set "
+        "api_url to https://elsewhere.test" % status)
+    assert [call.request.url for call in responses.calls] == [BASE + "/things"]
+    assert fake_time.sleeps == []
+
+
+@responses.activate
+def test_a_redirect_to_the_same_path_elsewhere_names_the_api_url_to_set(fake_time):
+    base = "http://api.example.test/api/v3"
+    responses.get(base + "/hubs/acme", status=301,
+                  headers={"Location": "https://api.example.test/api/v3/hubs/acme?api_version=V3-R1"})
+    api = ApiClient(base, SECRET, clock=fake_time.clock, sleep=fake_time.sleep, default_query={"api_version": "V3-R1"})
+    with pytest.raises(ApiError) as caught:
+        api.get("/hubs/acme")
+    message = str(caught.value)
+    assert message.startswith("GET /hubs/acme returned HTTP 301: a redirect to https://api.example.test/api/v3/hubs/acme?")
+    assert message.endswith("; if the API is there, set api_url to https://api.example.test/api/v3")
+    assert "outcome" not in message
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_a_relative_redirect_is_read_against_the_request(fake_time):
+    responses.delete(BASE + "/things/1", status=307, headers={"Location": "/v4/things/1"})
+    api = make_client(fake_time)
+    with pytest.raises(ApiError) as caught:
+        api.delete("/things/1")
+    assert str(caught.value) == (
+        "DELETE /things/1 returned HTTP 307: a redirect to https://api.example.test/v4/things/1; the collection never "
+        "follows redirects; the outcome of this DELETE is unknown: check whether it was carried out; if the API is "
+        "there, set api_url to https://api.example.test/v4")
+
+
+@responses.activate
+def test_the_credentials_of_a_location_are_never_shown(fake_time):
+    location = "https://admin:hunter2@elsewhere.test/api/v3/things?token=%s#frag" % SECRET
+    responses.get(BASE + "/things", status=302, headers={"Location": location})
+    api = make_client(fake_time)
+    with pytest.raises(ApiError) as caught:
+        api.get("/things")
+    rendered = "%s %r" % (caught.value, caught.value.args)
+    for secret in ("admin", "hunter2", "token", SECRET, "frag"):
+        assert secret not in rendered
+    assert "a redirect to https://********@elsewhere.test/api/v3/things?********#********" in rendered
+    assert rendered.count("set api_url to https://elsewhere.test/api/v3;") == 0
+    assert "set api_url to https://elsewhere.test/api/v3" in str(caught.value)
+
+
+# ---- values placed in a path --------------------------------------------------------
+
+def test_path_values_are_quoted_into_one_segment():
+    assert client_module.api_path("/hubs/%s/services/%s", "ac me", 42) == "/hubs/ac%20me/services/42"
+    assert client_module.api_path("/x/%s/", "a/b?c#d%2F") == "/x/a%2Fb%3Fc%23d%252F/"
+
+
+@pytest.mark.parametrize("value", ["", ".", "..", "a\x00b", "a\nb", True, -1, None, {"id": 1}, 1.5])
+def test_path_values_that_cannot_be_one_segment_are_refused(value):
+    with pytest.raises(client_module.UnsafePathValue) as caught:
+        client_module.api_path("/services/%s", value)
+    assert str(caught.value).startswith("refused to place %r in the request path /services/%%s: " % (value,))
