@@ -262,8 +262,8 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    fail_on_invalid(module, validation_errors(params))
     components = Components(client(module))
+    fail_on_invalid(module, validation_errors(params))
     memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
 
     def work():
