@@ -12,7 +12,7 @@ import os
 import re
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
-from ansible.module_utils.six.moves.urllib.parse import urlsplit
+from urllib.parse import urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.client import (
     HAS_REQUESTS,
