@@ -36,22 +36,23 @@ select_ansible_core() {
 }
 select_ansible_core "$newest_ansible_core"
 
-# find_python X.Y: the path of a pythonX.Y that runs, from pyenv's versions
-# (newest patch first; pyenv's shims may point nowhere) or PATH.
+# find_python X.Y WHAT: the path of a pythonX.Y that runs, from pyenv's versions
+# (newest patch first; pyenv's shims may point nowhere) or PATH; WHAT it is for
+# goes into the message when there is none.
 find_python() {
-    local version=$1 candidate candidates
+    local version=$1 what=$2 candidate candidates
     mapfile -t candidates < <(compgen -G "$HOME/.pyenv/versions/$version.*/bin/python$version" | sort -rV; type -ap "python$version")
     for candidate in "${candidates[@]}"; do
         "$candidate" -c '' 2>/dev/null && { echo "$candidate"; return 0; }
     done
-    echo "Python $version is required and was not found: no ~/.pyenv/versions/$version.*/bin/python$version and no python$version on PATH that runs" >&2
+    echo "Python $version ($what) not found: no ~/.pyenv/versions/$version.*/bin/python$version, and no python$version on PATH that runs" >&2
     return 1
 }
 
 setup_venv() {
     local hash stamp="$venv/.requirements.sha256" python
     if [[ ! -x "$venv/bin/python" ]] || [[ "$("$venv/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" != "$python_version" ]]; then
-        python=$(find_python "$python_version") || return 1
+        python=$(find_python "$python_version" "the controller Python that $requirements names for ${venv##*/}") || return 1
         echo "creating ${venv##*/} with $python"
         rm -rf "$venv"
         "$python" -m venv "$venv"
