@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by scripts/test and scripts/demo: the .venv, a temporary collection
+# Shared by scripts/test, scripts/demo and scripts/docs: the venvs, a temporary collection
 # tree, and the simulator. Callers set: repo (the repository root).
 
 : "${repo:?set repo to the repository root before sourcing scripts/lib.sh}"
