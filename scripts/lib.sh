@@ -1,14 +1,13 @@
 # shellcheck shell=bash
-# Shared by scripts/test and scripts/demo: the .venv, a temporary collection
+# Shared by scripts/test, scripts/demo and scripts/docs: the venvs, a temporary collection
 # tree, and the simulator. Callers set: repo (the repository root).
 
-python=${PYTHON:-python3.11}
-venv="${repo:?set repo to the repository root before sourcing scripts/lib.sh}/.venv"
-requirements="requirements-dev.txt"
+: "${repo:?set repo to the repository root before sourcing scripts/lib.sh}"
 
 # The ansible-core versions tested: the newest in requirements-dev.txt (.venv),
 # each older one from its own requirements-ansible-core-<version>.txt (.venv-<version>).
-newest_ansible_core=2.19
+# Each file names the controller Python its venv is made with in a line "# python: X.Y".
+newest_ansible_core=2.21
 older_ansible_cores() {
     local file
     for file in "$repo"/requirements-ansible-core-*.txt; do
@@ -18,7 +17,8 @@ older_ansible_cores() {
     done | sort -rV
 }
 
-# select_ansible_core VERSION: the venv and requirements file of that version.
+# select_ansible_core VERSION: the venv, requirements file and controller Python
+# (python_version) of that version; the newest is selected when lib.sh is sourced.
 select_ansible_core() {
     local version=$1
     if [[ "$version" == "$newest_ansible_core" ]]; then
@@ -31,12 +31,29 @@ select_ansible_core() {
         echo "no ansible-core $version in the matrix (one of: $newest_ansible_core $(older_ansible_cores | tr '\n' ' '))" >&2
         return 1
     fi
+    python_version=$(sed -n 's/^# python: *\([0-9][0-9.]*\) *$/\1/p' "$repo/$requirements")
+    [[ -n "$python_version" ]] || { echo "$requirements names no Python (a line '# python: X.Y')" >&2; return 1; }
+}
+select_ansible_core "$newest_ansible_core"
+
+# find_python X.Y WHAT: the path of a pythonX.Y that runs, from pyenv's versions
+# (newest patch first; pyenv's shims may point nowhere) or PATH; WHAT it is for
+# goes into the message when there is none.
+find_python() {
+    local version=$1 what=$2 candidate candidates
+    mapfile -t candidates < <(compgen -G "$HOME/.pyenv/versions/$version.*/bin/python$version" | sort -rV; type -ap "python$version")
+    for candidate in "${candidates[@]}"; do
+        "$candidate" -c '' 2>/dev/null && { echo "$candidate"; return 0; }
+    done
+    echo "Python $version ($what) not found: no ~/.pyenv/versions/$version.*/bin/python$version, and no python$version on PATH that runs" >&2
+    return 1
 }
 
 setup_venv() {
-    local hash stamp="$venv/.requirements.sha256"
-    if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then
-        command -v "$python" >/dev/null || { echo "$python not found: Python 3.11 is required" >&2; return 1; }
+    local hash stamp="$venv/.requirements.sha256" python
+    if [[ ! -x "$venv/bin/python" ]] || [[ "$("$venv/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" != "$python_version" ]]; then
+        python=$(find_python "$python_version" "the controller Python that $requirements names for ${venv##*/}") || return 1
+        echo "creating ${venv##*/} with $python"
         rm -rf "$venv"
         "$python" -m venv "$venv"
     fi

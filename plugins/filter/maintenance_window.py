@@ -7,8 +7,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.six import string_types
-
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import validation_errors
 
 SERVICE_STATUSES = ("up", "degraded-performance", "down")
@@ -18,13 +16,13 @@ ROLE_OPTIONS = {"name": "maintenance_window_name", "components": "maintenance_wi
 
 def _service(item):
     """The service in the shape of statushub_maintenance's services, or None when the item is not one."""
-    if isinstance(item, string_types):
+    if isinstance(item, str):
         return {"service": item, "status": DEFAULT_SERVICE_STATUS} if item.strip() else None
     if not isinstance(item, dict) or set(item) - set(["name", "status"]):
         return None
     name = item.get("name")
     status = item.get("status", DEFAULT_SERVICE_STATUS)
-    if not isinstance(name, string_types) or not name.strip() or status not in SERVICE_STATUSES:
+    if not isinstance(name, str) or not name.strip() or status not in SERVICE_STATUSES:
         return None
     return {"service": name, "status": status}
 

@@ -12,9 +12,9 @@ import ipaddress
 import math
 import os
 import re
+from urllib.parse import unquote, urlsplit
 
 from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
-from ansible.module_utils.six.moves.urllib.parse import unquote, urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.client import (
     HAS_REQUESTS,

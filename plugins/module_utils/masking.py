@@ -9,8 +9,7 @@ __metaclass__ = type
 
 import json
 import re
-
-from ansible.module_utils.six.moves.urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
 MASK = "********"
 # A derived spelling shorter than this (a path such as "/" or "/a") is ordinary text that masking would mangle

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The built collection holds the collection only: no venv, cache, test output or scripts."""
+"""The built collection holds the collection only: no venv, cache, test output, generated test files or scripts."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -13,20 +13,29 @@ import sys
 import tarfile
 
 COLLECTION_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+# What a developer's tree holds after scripts/test, ansible-test, antsibull-changelog or scripts/docs ran in it.
 DECOYS = (
     ".venv/bin/python",
+    ".venv-2.16/bin/python",
     "plugins/module_utils/__pycache__/client.cpython-311.pyc",
     ".pytest_cache/v/cache/lastfailed",
     "tests/output/junit.xml",
+    "tests/integration/integration_config.yml",
+    "tests/integration/inventory",
+    "changelogs/.plugin-cache.yaml",
+    "docs/build/html/index.html",
+    ".ansible/collections/ansible_collections/README",
     "statusops-status-0.0.9.tar.gz",
 )
-NOT_SHIPPED = (".venv/", "__pycache__/", ".pytest_cache/", "tests/output/", ".tar.gz", "scripts/", ".ci/",
-               "requirements-dev.txt", "tests/benchmarks/", ".ansible-lint")
+NOT_SHIPPED = (".venv/", ".venv-2.16/", "__pycache__/", ".pytest_cache/", "tests/output/", ".tar.gz", "scripts/", ".ci/",
+               "requirements-dev.txt", "requirements-ansible-core-", "tests/benchmarks/", ".ansible-lint",
+               "tests/integration/integration_config.yml", "tests/integration/inventory", "changelogs/.plugin-cache.yaml",
+               "docs/build/", ".ansible/", ".gitignore")
 
 
 def test_built_tarball_holds_the_collection_only(tmp_path):
     source = tmp_path / "status"
-    shutil.copytree(COLLECTION_ROOT, str(source), ignore=shutil.ignore_patterns(".git", ".venv", "output"))
+    shutil.copytree(COLLECTION_ROOT, str(source), ignore=shutil.ignore_patterns(".git", ".venv", ".venv-*", "output"))
     for decoy in DECOYS:
         path = source / decoy
         path.parent.mkdir(parents=True, exist_ok=True)
