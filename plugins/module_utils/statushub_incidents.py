@@ -18,7 +18,7 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
@@ -29,6 +29,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     time_errors,
     title_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 INCIDENTS_PATH = "/incidents"
 INCIDENT_PATH = "/incidents/%s"
