@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The base StatusHub incidents and maintenances share: UTC times, titles, service statuses, identity by id or title.
+"""Private to the statusops.status collection; not an API for other code.
+
+The base StatusHub incidents and maintenances share: UTC times, titles, service statuses, identity by id or title.
 
 Every StatusHub time is UTC: a time the user gives with an offset is converted
 to ``Z`` before it is sent or compared, and one without any zone is refused

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""StatusHub incidents: identity among open incidents, one update per change, resolving.
+"""Private to the statusops.status collection; not an API for other code.
+
+StatusHub incidents: identity among open incidents, one update per change, resolving.
 
 An incident is not updated itself: it changes by incident updates. ``present``
 compares the requested update with the incident's latest update and posts one

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""StatusHub maintenances: one window with a known start and end.
+"""Private to the statusops.status collection; not an API for other code.
+
+StatusHub maintenances: one window with a known start and end.
 
 A maintenance is found by id, else by title among the windows that have not
 ended yet. ``now`` and ``duration`` are resolved once, when the window is
