@@ -22,7 +22,7 @@ CDN = component("c", "CDN", "w")
 CHILD_EDGE = component("e1", "Edge", "c")
 TOP_EDGE = component("e2", "Edge")
 API = component("a", "API")
-PAGE = [WEBSITE, CDN, CHILD_EDGE, TOP_EDGE, API]
+PAGE = (WEBSITE, CDN, CHILD_EDGE, TOP_EDGE, API)
 
 
 class FakeApi:
@@ -200,7 +200,7 @@ def test_read_paths_knows_every_component_by_path_and_uuid_with_its_parent(full)
 
 
 def test_resolving_paths_names_every_reference_that_names_none_two_or_one_again():
-    items = PAGE + [component("c2", "CDN", "w")]
+    items = PAGE + (component("c2", "CDN", "w"),)
     page, _api = page_of(items)
     page.read_paths()
     with pytest.raises(ReconcileError) as error:
