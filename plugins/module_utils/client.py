@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The one HTTP client of the collection: auth, pacing, retries, pagination, errors."""
+"""Private to the statusops.status collection; not an API for other code.
+
+The one HTTP client of the collection: auth, pacing, retries, pagination, errors.
+"""
 
 from __future__ import absolute_import, division, print_function
 

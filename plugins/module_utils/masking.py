@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A secret hidden in every spelling a server may echo it in: quoted, re-cased, JSON-escaped, a URL's parts."""
+"""Private to the statusops.status collection; not an API for other code.
+
+A secret hidden in every spelling a server may echo it in: quoted, re-cased, JSON-escaped, a URL's parts.
+"""
 
 from __future__ import absolute_import, division, print_function
 

@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""StatusHub Public API v3: connection, paths and the hub's resources."""
+"""Private to the statusops.status collection; not an API for other code.
+
+StatusHub Public API v3: the connection (options, client) and the Hub, the client bound to one hub, with its paths.
+"""
 
 from __future__ import absolute_import, division, print_function
 

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The base StatusHub incidents and maintenances share: UTC times, titles, service statuses, identity by id or title.
+"""Private to the statusops.status collection; not an API for other code.
+
+The base StatusHub incidents and maintenances share: UTC times, titles, service statuses, identity by id or title.
 
 Every StatusHub time is UTC: a time the user gives with an offset is converted
 to ``Z`` before it is sent or compared, and one without any zone is refused
@@ -16,16 +18,16 @@ import datetime
 import re
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import (
-    booleans_given_as_integers,
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource, single_match
+from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
+from ansible_collections.statusops.status.plugins.module_utils.times import (
     format_time,
     is_zoneless_time,
     normalise_time,
     parse_time,
 )
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, is_deleted
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 
 SERVICE_STATUSES = ("up", "degraded-performance", "down")
 NOW = "now"

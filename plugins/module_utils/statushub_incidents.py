@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""StatusHub incidents: identity among open incidents, one update per change, resolving.
+"""Private to the statusops.status collection; not an API for other code.
+
+StatusHub incidents: identity among open incidents, one update per change, resolving.
 
 An incident is not updated itself: it changes by incident updates. ``present``
 compares the requested update with the incident's latest update and posts one
@@ -18,7 +20,7 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
@@ -29,6 +31,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     time_errors,
     title_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 INCIDENTS_PATH = "/incidents"
 INCIDENT_PATH = "/incidents/%s"

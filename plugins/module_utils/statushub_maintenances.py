@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""StatusHub maintenances: one window with a known start and end.
+"""Private to the statusops.status collection; not an API for other code.
+
+StatusHub maintenances: one window with a known start and end.
 
 A maintenance is found by id, else by title among the windows that have not
 ended yet. ``now`` and ``duration`` are resolved once, when the window is
@@ -16,7 +18,7 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError, delete_once
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
@@ -26,6 +28,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     time_errors,
     title_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 MAINTENANCES_PATH = "/maintenances"
 MAINTENANCE_PATH = "/maintenances/%s"

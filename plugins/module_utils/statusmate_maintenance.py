@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Statusmate maintenance windows: components under maintenance, their impacts before remembered in a file.
+"""Private to the statusops.status collection; not an API for other code.
+
+Statusmate maintenance windows: components under maintenance, their impacts before remembered in a file.
 
 The page API has no maintenance object: a window is a set of components whose impact is ``under_maintenance``.
 Opening remembers each component's impact before, completing restores it. The memory of a window is one JSON file
@@ -39,7 +41,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS, update_body
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import SEPARATOR, export_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR, read_page
 
 MAINTENANCE = "under_maintenance"
 RESTORABLE_IMPACTS = tuple(impact for impact in IMPACTS if impact != MAINTENANCE)
@@ -90,57 +92,13 @@ def validation_errors(params, options=None):
 # ------------------------------------------------------------------ page
 
 
-def path_index(items):
-    """{uuid: path} and {path: [components]} of the page's components, each listed after its parent."""
-    paths = {}
-    by_path = {}
-    for item in items:
-        parent = item.get("parent")
-        path = paths[parent] + SEPARATOR + item["name"] if parent else item["name"]
-        paths[item["uuid"]] = path
-        by_path.setdefault(path, []).append(item)
-    return paths, by_path
+def read_window_page(components):
+    """The page with every component's path: the components a window names are found by uuid or by path."""
+    return read_page(components).read_paths()
 
 
-class Page:
-    """The page's components, read once, each known by uuid and by path."""
-
-    def __init__(self, components):
-        self.components = components
-        _tree, self.items = export_page(components)
-        self.paths, self.by_path = path_index(self.items)
-        self.by_uuid = dict((item["uuid"], item) for item in self.items)
-
-    def resolve(self, references):
-        """The components named by the references (uuid first, else path), or an error naming every problem."""
-        errors = []
-        found = []
-        first = {}
-        for position, reference in enumerate(references):
-            item = self.by_uuid.get(reference)
-            if item is None:
-                matches = self.by_path.get(reference, [])
-                if len(matches) > 1:
-                    errors.append("components[%d]: two components have the path %r (uuids %s); give the uuid of one"
-                                  % (position, reference, " and ".join(match["uuid"] for match in matches)))
-                    continue
-                if not matches:
-                    errors.append("components[%d]: %r is neither the path nor the uuid of a component of the page"
-                                  % (position, reference))
-                    continue
-                item = matches[0]
-            if item["uuid"] in first:
-                errors.append("components[%d]: %r names the component of components[%d] again"
-                              % (position, reference, first[item["uuid"]]))
-                continue
-            first[item["uuid"]] = position
-            found.append(item)
-        if errors:
-            raise ReconcileError("; ".join(errors) + ". Nothing was changed.")
-        return found
-
-    def set_impact(self, item, impact):
-        return self.components.update(item["uuid"], update_body(item, {"impact": impact}))
+def set_impact(page, item, impact):
+    return page.components.update(item["uuid"], update_body(item, {"impact": impact}))
 
 
 # ---------------------------------------------------------------- memory
@@ -520,7 +478,7 @@ def plan_complete(components, paths, memory, others, restore_impact, unreadable=
 
 def window_components(page, references, memory):
     """The listed components, then the remembered ones of this page that are not listed."""
-    components = page.resolve(references)
+    components = page.resolve_paths(references)
     listed = set(item["uuid"] for item in components)
     components.extend(page.by_uuid[uuid] for uuid in memory if uuid in page.by_uuid and uuid not in listed)
     return components
@@ -560,7 +518,7 @@ def _carry_out(page, memory, plan, memory_changed, opening):
             memory.save(plan.memory)  # before any write: a failure half-way still leaves what completing needs
             saved = True
         for item, impact in plan.writes:
-            page.set_impact(item, impact)
+            set_impact(page, item, impact)
             written[page.paths[item["uuid"]]] = impact
         if not opening and memory_changed:
             memory.save(plan.memory)  # only after the writes: a failure half-way keeps the memory for the next try

@@ -1,13 +1,15 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A Statusmate page as a tree: the declared components, the live page, the plan and its execution.
+"""Private to the statusops.status collection; not an API for other code.
+
+A Statusmate page as a tree: the declared components, the plan and its execution, the page exported as a tree.
 
 A component of the declared tree is identified by its path: the names from the
-top level down to it (shown as ``Website/CDN``). The live page is read with one
-list; when the server's list items are abbreviated (no ``parent``), the children
-of each declared group are read with one ``?parent=`` query, and a component not
-found under a declared group is taken to be at the top level.
+top level down to it (shown as ``Website/CDN``). The live page (statusmate_page)
+is read with one list; when the server's list items are abbreviated (no ``parent``),
+the children of each declared group are read with one ``?parent=`` query, and a
+component not found under a declared group is taken to be at the top level.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -28,15 +30,13 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 )
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,
-    PageIndex,
     differing_fields,
-    named_under,
     unverifiable_fields,
     update_body,
     validation_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR, read_page
 
-SEPARATOR = "/"
 # The fields of one item of the declared tree, in the order the tree shows them.
 TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)
 ITEM_SPEC = dict(COMPONENT_FIELD_SPEC)
@@ -103,54 +103,14 @@ def _parse_level(items, parent_path, where, errors):
     return level
 
 
-class LivePage:
-    """The page's components: one list, and the children of a component learned when they are needed."""
-
-    def __init__(self, components):
-        self.components = components
-        self.index = PageIndex(components)
-        self.items = self.index.all
-        self.known = set(item["uuid"] for item in self.items)
-        self.full = self.index.full_items
-        self.parent_of = {}
-        self._children = {}
-        if self.full:
-            for item in self.items:
-                self._children.setdefault(item.get("parent"), []).append(item)
-                if item.get("parent") is not None:
-                    self.parent_of[item["uuid"]] = item["parent"]
-
-    def explored(self, uuid):
-        return self.full or uuid in self._children
-
-    def children(self, uuid):
-        self.read_children([uuid])
-        return self._children.get(uuid, [])
-
-    def read_children(self, uuids):
-        """Learn the children of these components, the unread ones read at once (abbreviated items only)."""
-        if self.full:
-            return
-        unread = [uuid for uuid in dict.fromkeys(uuids) if uuid not in self._children]
-        for uuid, found in self.components.children_of(unread).items():
-            self._children[uuid] = found
-            for item in found:
-                self.parent_of[item["uuid"]] = uuid
-
-    def top_level(self):
-        """The top-level components; with abbreviated items, those not found under a component whose children were read."""
-        if self.full:
-            return self._children.get(None, [])
-        return [dict(item, parent=None) for item in self.items if item["uuid"] not in self.parent_of]
-
-    def explore(self, tree):
-        """Read the children of every live component that may be a declared group, one level of the tree at a time."""
-        level = [(node, [item for item in self.items if item["name"] == node.name]) for node in tree if node.children]
-        while level and not self.full:
-            self.read_children(candidate["uuid"] for _node, candidates in level for candidate in candidates)
-            level = [(child, [item for candidate in candidates for item in self.children(candidate["uuid"])
-                              if item["name"] == child.name])
-                     for node, candidates in level for child in node.children if child.children]
+def explore(page, tree):
+    """Read the children of every live component that may be a declared group, one level of the tree at a time."""
+    level = [(node, [item for item in page.items if item["name"] == node.name]) for node in tree if node.children]
+    while level and not page.full:
+        page.read_children(candidate["uuid"] for _node, candidates in level for candidate in candidates)
+        level = [(child, [item for candidate in candidates for item in page.children(candidate["uuid"])
+                          if item["name"] == child.name])
+                 for node, candidates in level for child in node.children if child.children]
 
 
 class Entry:
@@ -177,7 +137,7 @@ class TreePlan:
         self.prune = prune and not absent
         self.absent = absent
         self.update_unverified = update_unverified
-        page.explore(tree)
+        explore(page, tree)
         while True:
             self._build()
             if page.full or not self.prune:
@@ -251,7 +211,7 @@ class _Creation(Resource):
         self.name = name
 
     def find_created(self):
-        return named_under(PageIndex(self.components), self.name, self.parent_uuid)
+        return read_page(self.components).named_under(self.name, self.parent_uuid)
 
     def create(self, desired):
         return self.components.create(desired)
@@ -399,28 +359,15 @@ def shape(item, name=None):
 
 def export_page(components, parent=None):
     """The live page (or the part below parent, a name or uuid) as a declared tree, and its components, parents first."""
-    page = LivePage(components)
-    if parent is not None:
-        parent = page.index.resolve(parent)
-    if page.full:
-        roots = page.children(parent) if parent is not None else page.top_level()
-    elif parent is not None:
-        roots = page.children(parent)
-    else:
-        page.read_children(item["uuid"] for item in page.items)
-        roots = page.top_level()
-    flat = []
-
-    def node_of(item):
-        item = dict(item)
-        if "parent" not in item:
-            item["parent"] = page.parent_of.get(item["uuid"])
-        flat.append(item)
-        node = shape(item)
-        children = [node_of(child) for child in page.children(item["uuid"])]
-        if children:
-            node["children"] = children
-        return node
-
-    tree = [node_of(item) for item in roots]
+    page = read_page(components)
+    flat = page.subtree(page.resolve(parent) if parent is not None else None)
+    nodes = {}
+    tree = []
+    for item in flat:
+        node = nodes[item["uuid"]] = shape(item)
+        holder = nodes.get(item["parent"])
+        if holder is None:
+            tree.append(node)
+        else:
+            holder.setdefault("children", []).append(node)
     return tree, flat

@@ -164,12 +164,11 @@ from ansible_collections.statusops.status.plugins.module_utils.common import fai
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,
-    Component,
-    Components,
     argument_spec,
     client,
     validation_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Component, Components
 
 
 def main():

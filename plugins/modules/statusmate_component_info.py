@@ -112,12 +112,9 @@ page:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
-    Components,
-    PageIndex,
-    argument_spec,
-    client,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import export_page
 
 
@@ -141,8 +138,8 @@ def main():
             page, items = export_page(components, params["parent"] or None)
             return dict(changed=False, components=items, page=page)
         if params["parent"]:
-            page = PageIndex(components)
-            items = components.list(parent=page.resolve(params["parent"]), uuids=params["uuid"])
+            parent = read_page(components).resolve(params["parent"])
+            items = components.list(parent=parent, uuids=params["uuid"])
         else:
             items = components.list(uuids=params["uuid"])
         if params["name"] is not None:

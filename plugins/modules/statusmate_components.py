@@ -251,11 +251,12 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     ReconcileError,
     concurrency_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import Components, argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import (
     ITEM_SPEC,
     Execution,
-    LivePage,
     TreePlan,
     parse_tree,
 )
@@ -283,7 +284,7 @@ def main():
     components = Components(client(module))
 
     def work():
-        plan = TreePlan(LivePage(components), tree, prune=params["prune"], absent=absent,
+        plan = TreePlan(read_page(components), tree, prune=params["prune"], absent=absent,
                         update_unverified=params["update_unverified"])
         execution = Execution(plan, module.check_mode, params["concurrency"])
         try:

@@ -219,14 +219,15 @@ memory_file:
 from ansible.module_utils.basic import AnsibleModule, env_fallback
 
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import Components, argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
     DEFAULT_MEMORY_DIR,
     MEMORY_DIR_ENV,
     RESTORABLE_IMPACTS,
     Memory,
-    Page,
     WindowFailed,
+    read_window_page,
     run_window,
     validation_errors,
 )
@@ -268,7 +269,7 @@ def main():
 
     def work():
         try:
-            plan, changed, diff = run_window(lambda: Page(components), memory, params, module.check_mode)
+            plan, changed, diff = run_window(lambda: read_window_page(components), memory, params, module.check_mode)
         except WindowFailed as exc:
             module.fail_json(msg=str(exc), status=getattr(exc.error, "status", None), changed=True,
                              written=exc.written, memory_file=memory.path)

@@ -23,16 +23,16 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
     MAX_MEMORY_BYTES,
     Memory,
-    Page,
     WindowFailed,
     file_name,
     memory_key,
-    path_index,
     plan_complete,
     plan_open,
+    read_window_page,
     run_window,
     validation_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import path_index
 
 URL = "https://status.example.test"
 WEBSITE = {"uuid": "w", "name": "Website", "parent": None, "impact": "operational"}
@@ -48,12 +48,6 @@ def at(item, impact):
 
 def writes(plan):
     return [(item["uuid"], impact) for item, impact in plan.writes]
-
-
-def test_path_index_names_children_under_their_parent():
-    paths, by_path = path_index([WEBSITE, CDN, API, dict(CDN, uuid="c2", parent=None)])
-    assert paths == {"w": "Website", "c": "Website/CDN", "a": "API", "c2": "CDN"}
-    assert [item["uuid"] for item in by_path["Website/CDN"]] == ["c"]
 
 
 def test_open_remembers_each_impact_and_sets_under_maintenance():
@@ -180,7 +174,7 @@ class Server:
     def read(self):
         self.reads += 1
         time.sleep(self.read_delay)
-        return Page(self)
+        return read_window_page(self)
 
     def list(self, parent=None, uuids=None):
         with self.guard:

@@ -14,13 +14,13 @@ import datetime
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.common import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import time_error
+from ansible_collections.statusops.status.plugins.module_utils.times import (
     format_time,
     is_zoneless_time,
     normalise_time,
     parse_time,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import time_error
 
 UTC = datetime.timezone.utc
 
