@@ -10,6 +10,7 @@ import json
 
 import pytest
 import responses
+from ansible.module_utils.ansible_release import __version__ as ANSIBLE_CORE_VERSION
 
 try:
     from ansible.module_utils.testing import patch_module_args
@@ -26,6 +27,10 @@ except ImportError:  # ansible-core < 2.19 reads the arguments from basic._ANSIB
             basic._ANSIBLE_ARGS = previous
 
 
+# From ansible-core 2.21 a module returns its invocation (module_args, at -vvv) only when the controller asks.
+INVOCATION_ON_REQUEST = tuple(int(part) for part in ANSIBLE_CORE_VERSION.split(".")[:2]) >= (2, 21)
+
+
 class ModuleRun:
     """Runs a module's main() with arguments and returns its JSON result."""
 
@@ -34,6 +39,8 @@ class ModuleRun:
 
     def __call__(self, module, args, check_mode=False, diff=False):
         args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
+        if INVOCATION_ON_REQUEST:
+            args["_ansible_inject_invocation"] = True
         with patch_module_args(args):
             with pytest.raises(SystemExit):
                 module.main()
