@@ -24,6 +24,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import (
     ApiError,
     shown_url,
 )
+from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 
 
@@ -233,11 +234,18 @@ def run(module, work, written=None):
         if any(progress.values()):
             fail_partway(module, exc, progress)
         if isinstance(exc, ApiError):
-            module.fail_json(msg=str(exc), status=exc.status)
-        module.fail_json(msg=str(exc))
+            module.fail_json(msg=error_message(module, exc), status=exc.status)
+        module.fail_json(msg=error_message(module, exc))
     module.exit_json(**result)
 
 
 def fail_partway(module, error, progress):
     """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
-    module.fail_json(msg=str(error), status=getattr(error, "status", None), changed=any(progress.values()), **progress)
+    module.fail_json(msg=error_message(module, error), status=getattr(error, "status", None),
+                     changed=any(progress.values()), **progress)
+
+
+def error_message(module, error):
+    """The error's text with every no_log value masked whole. Ansible masks them one by one in no set order, so a
+    value that contains another (a webhook URL and its path) could come out masked in part only."""
+    return masked(str(error), literal_pattern(module.no_log_values))

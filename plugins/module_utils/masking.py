@@ -52,9 +52,16 @@ def mask_pattern(secrets):
     for secret in secrets:
         if secret:
             every.update(spellings(secret))
-    if not every:
+    return literal_pattern(every)
+
+
+def literal_pattern(texts):
+    """One pattern matching each of the texts, whatever its case, the longest first (so that a secret containing
+    another is masked whole); None when there is none."""
+    texts = [text for text in texts if text]
+    if not texts:
         return None
-    return re.compile("|".join(re.escape(form) for form in sorted(every, key=len, reverse=True)), re.IGNORECASE)
+    return re.compile("|".join(re.escape(text) for text in sorted(texts, key=len, reverse=True)), re.IGNORECASE)
 
 
 def masked(value, pattern):

@@ -64,7 +64,7 @@ options:
       - Every value in it may be a credential (a webhook signing secret, an C(Authorization) header), so each is
         shown as C(********) (a URL as its scheme and host) in the result, the diff, the invocation shown at C(-vvv)
         and the module's logs, except the values of C(content_type), the one key known to be harmless. A diff marks a
-        hidden value that changed as V(******** \(changed\)).
+        hidden value that changed as V(******** (changed\)).
       - Each string of 4 characters or more in it is also masked wherever it appears in a message, such as an
         error the hub answers, in every spelling (URL-encoded, in another case, JSON-escaped; for a URL also its
         path alone). Shorter strings and numbers are hidden in the result and the diff only, since masking them

@@ -64,7 +64,7 @@ options:
           - Additional configuration, compared as a whole when given.
           - Every value in it but that of C(content_type) is hidden in the results, the diff, the invocation and
             messages, as in M(statusops.status.statushub_subscription); a diff marks a hidden value that changed as
-            V(******** \(changed\)).
+            V(******** (changed\)).
         type: dict
       label:
         description:

@@ -96,7 +96,7 @@ class FaultRule:
         if self.after_handling:
             raise ValueError("after_handling does not apply to action redirect (the request is not carried out)")
         status = spec.get("status", DEFAULT_REDIRECT_STATUS)
-        if type(status) is not int or status not in REDIRECT_STATUSES:
+        if isinstance(status, bool) or not isinstance(status, int) or status not in REDIRECT_STATUSES:
             raise ValueError("status must be one of %s" % ", ".join(str(code) for code in REDIRECT_STATUSES))
         location = spec.get("location")
         if not isinstance(location, str):

@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.common import (
     connection_errors,
+    error_message,
     option_errors,
     sends_secret_in_clear,
     url_passwords,
@@ -112,3 +113,15 @@ def test_the_password_of_an_api_url_is_known_in_both_spellings():
 ])
 def test_plain_http_sends_the_secret_in_clear_unless_to_this_machine(api_url, in_clear):
     assert sends_secret_in_clear(api_url) is in_clear
+
+
+class _Module:
+    def __init__(self, no_log_values):
+        self.no_log_values = set(no_log_values)
+
+
+def test_an_error_message_masks_a_secret_whole_when_another_is_part_of_it():
+    # Ansible masks no_log values one by one in set order; the path alone must not be masked before the whole URL.
+    module = _Module(["/in/Hook-0001", "https://hooks.example.com/in/Hook-0001", "/in/hook-0001"])
+    error = ValueError("refused https://hooks.example.com/in/hook-0001 and /in/Hook-0001 of api")
+    assert error_message(module, error) == "refused ******** and ******** of api"
