@@ -112,13 +112,13 @@ def memory_option_errors(params):
 
 def memory_problems(content, prefix=""):
     """What makes content other than a memory this module returns or writes, each message naming the field."""
+    whole = prefix.rstrip(".") or "the memory"
     if not isinstance(content, dict):
-        return ["%s must be a memory (format, api_url, window, components), got %s"
-                % (prefix.rstrip(".") or "the memory", type(content).__name__)]
+        return ["%s must be a memory (format, api_url, window, components), got %s" % (whole, type(content).__name__)]
     problems = []
     unknown = sorted(str(key) for key in content if key not in MEMORY_KEYS)
     if unknown:
-        problems.append("%shas keys a memory never holds: %s" % (prefix or "the memory ", ", ".join(unknown)))
+        problems.append("%s has keys a memory never holds: %s" % (whole, ", ".join(unknown)))
     if content.get("format") != MEMORY_FORMAT or isinstance(content.get("format"), bool):
         problems.append("%sformat must be %d, got %r" % (prefix, MEMORY_FORMAT, content.get("format")))
     for key in ("api_url", "window"):

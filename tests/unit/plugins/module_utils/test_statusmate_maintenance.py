@@ -741,7 +741,7 @@ def test_the_shape_of_a_memory_is_checked_naming_each_field():
                                                "s": {"path": "", "impact": "operational"},
                                                "x": "operational"}), format=True, api_token="secret")
     assert memory_problems(tampered, "memory.") == [
-        "memory.has keys a memory never holds: api_token",
+        "memory has keys a memory never holds: api_token",
         "memory.format must be 1, got True",
         "memory.components['a'].impact must be one of operational, degraded_performance, partial_outage, "
         "major_outage, got 'under_maintenance'",
