@@ -6,7 +6,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
-from ansible.errors import AnsibleFilterError
 
 from ansible_collections.statusops.status.plugins.filter.maintenance_window import FilterModule, maintenance_window_services
 
@@ -23,7 +22,7 @@ def test_services_take_the_module_shape():
 @pytest.mark.parametrize("item", [{"name": "DB", "status": "sleepy"}, 3, " ", {"name": "DB", "state": "down"},
                                   {"status": "down"}])
 def test_an_item_that_is_no_service_fails_naming_its_position_and_value(item):
-    with pytest.raises(AnsibleFilterError) as failure:
+    with pytest.raises(ValueError) as failure:
         maintenance_window_services(["API", item])
     assert str(failure.value) == ("maintenance_window_services[1] must be a service name or a dict with name and "
                                   "status (up, degraded-performance, down), got %r" % (item,))
