@@ -63,7 +63,7 @@ description:
     (named in RV(held_by_other_windows)), and completing the last one restores the impact from before the first
     window. Windows share this knowledge through O(memory_dir), so give both the same directory.
   - B(The memory as data.) Every run returns the window's memory in RV(memory), what the file holds. With
-    O(memory_store=result) no file is read or written, no lock is taken and O(memory_dir) is not used: the automation
+    O(memory_store=result) no file is read or written, no lock is taken and O(memory_dir) is not used; the automation
     engine carries the memory from the job that opens the window to the job that completes it (an AWX or Automation
     Platform workflow through C(ansible.builtin.set_stats), a CI job output), and O(state=completed) takes it back as
     O(memory). Its shape, its API URL and its window name are checked before the page is read, and a memory that is
@@ -72,7 +72,7 @@ description:
     V(under_maintenance); O(restore_impact) is not used, as the memory is never lost. A component that was under
     maintenance already when the window opened (another window holds it) is not remembered, is left as it is, and is
     named in RV(under_maintenance_before) and in a warning. Windows with O(memory_store=result) know nothing of each
-    other: each completes what it remembers.
+    other; each completes what it remembers.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -125,7 +125,7 @@ options:
     description:
       - Where the window's memory is kept between opening and completing.
       - V(file), a file in O(memory_dir) on the host the module runs on.
-      - V(result), nowhere but RV(memory): the playbook or the automation engine hands it to the task that completes
+      - V(result), nowhere but RV(memory); the playbook or the automation engine hands it to the task that completes
         the window, as O(memory).
     type: str
     choices: [file, result]

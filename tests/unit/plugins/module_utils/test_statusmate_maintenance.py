@@ -736,10 +736,9 @@ def test_the_memory_option_is_refused_when_it_is_not_this_windows():
 
 
 def test_the_shape_of_a_memory_is_checked_naming_each_field():
-    tampered = dict(memory_of(URL, "Deploy", {"c": {"path": "Website/CDN", "impact": "sunny"},
-                                               "a": {"path": "API", "impact": "under_maintenance"},
-                                               "s": {"path": "", "impact": "operational"},
-                                               "x": "operational"}), format=True, api_token="secret")
+    components = {"c": {"path": "Website/CDN", "impact": "sunny"}, "a": {"path": "API", "impact": "under_maintenance"},
+                  "s": {"path": "", "impact": "operational"}, "x": "operational"}
+    tampered = dict(memory_of(URL, "Deploy", components), format=True, api_token="secret")
     assert memory_problems(tampered, "memory.") == [
         "memory has keys a memory never holds: api_token",
         "memory.format must be 1, got True",
