@@ -48,6 +48,9 @@ RESTORABLE_IMPACTS = tuple(impact for impact in IMPACTS if impact != MAINTENANCE
 DEFAULT_MEMORY_DIR = "~/.ansible/statusmate_maintenance"
 MEMORY_DIR_ENV = "STATUSMATE_MAINTENANCE_DIR"
 MEMORY_FORMAT = 1
+MEMORY_KEYS = ("format", "api_url", "window", "components")
+ENTRY_KEYS = ("path", "impact")
+MEMORY_STORES = ("file", "result")
 FILE_SUFFIX = ".json"
 # What file_name makes: only such files of the directory count as windows (temporary files and the lock start with ".").
 OWN_NAMING = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,39}-[0-9a-f]{16}\.json\Z")
@@ -64,29 +67,76 @@ BRACKETS = re.compile(r"[\[\]{}]")
 # ------------------------------------------------------------- validation
 
 
-def validation_errors(params, options=None):
-    """Messages naming the option and the value the module refuses before any request.
-
-    options renames the options in the messages ({"name": ..., "components": ...}), for a role that passes its own
-    variables on.
-    """
-    options = dict(dict(name="name", components="components"), **(options or {}))
+def validation_errors(params):
+    """Messages naming the option and the value the module refuses before any request."""
     errors = []
     if not (params.get("name") or "").strip():
-        errors.append("%s must name the window (like 'Deploy 2.4.1'), got %r" % (options["name"], params.get("name")))
+        errors.append("name must name the window (like 'Deploy 2.4.1'), got %r" % params.get("name"))
     references = params.get("components") or []
     if params.get("state") == "present" and not references:
-        errors.append("%s must list at least one component (a path like Website/CDN, or a uuid) to open a window"
-                      % options["components"])
+        errors.append("components must list at least one component (a path like Website/CDN, or a uuid) to open a "
+                      "window")
     seen = {}
     for position, reference in enumerate(references):
-        where = "%s[%d]" % (options["components"], position)
+        where = "components[%d]" % position
         if not isinstance(reference, str) or not reference.strip() or "" in reference.split(SEPARATOR):
             errors.append("%s is not a component path like Website/CDN nor a uuid: %r" % (where, reference))
         elif reference in seen:
-            errors.append("%s lists %r again (first as %s[%d])" % (where, reference, options["components"], seen[reference]))
+            errors.append("%s lists %r again (first as components[%d])" % (where, reference, seen[reference]))
         seen.setdefault(reference, position)
+    return errors + memory_option_errors(params)
+
+
+def memory_option_errors(params):
+    """The memory option: only with memory_store=result, required to complete, and this window's memory."""
+    given = params.get("memory")
+    if params.get("memory_store") != "result":
+        return [] if given is None else [
+            "memory is read only with memory_store=result; with memory_store=file the window's memory is its file in "
+            "memory_dir"]
+    if given is None:
+        return ["memory is required with memory_store=result and state=completed: give it the memory this module "
+                "returned when it opened the window"] if params.get("state") == "completed" else []
+    errors = memory_problems(given, "memory.")
+    if errors:
+        return errors
+    api_url, window = memory_key(params["api_url"]), params.get("name")
+    if memory_key(given["api_url"]) != api_url:
+        errors.append("memory.api_url is %r, not this task's api_url %r: the memory of another API is refused"
+                      % (memory_key(given["api_url"]), api_url))
+    if given["window"] != window:
+        errors.append("memory.window is %r, not this window's name %r: the memory of another window is refused"
+                      % (given["window"], window))
     return errors
+
+
+def memory_problems(content, prefix=""):
+    """What makes content other than a memory this module returns or writes, each message naming the field."""
+    whole = prefix.rstrip(".") or "the memory"
+    if not isinstance(content, dict):
+        return ["%s must be a memory (format, api_url, window, components), got %s" % (whole, type(content).__name__)]
+    problems = []
+    unknown = sorted(str(key) for key in content if key not in MEMORY_KEYS)
+    if unknown:
+        problems.append("%s has keys a memory never holds: %s" % (whole, ", ".join(unknown)))
+    if content.get("format") != MEMORY_FORMAT or isinstance(content.get("format"), bool):
+        problems.append("%sformat must be %d, got %r" % (prefix, MEMORY_FORMAT, content.get("format")))
+    for key in ("api_url", "window"):
+        if not isinstance(content.get(key), str) or not content[key].strip():
+            problems.append("%s%s must be a string that is not blank, got %r" % (prefix, key, content.get(key)))
+    components = content.get("components")
+    if not isinstance(components, dict):
+        return problems + ["%scomponents must be a dict of component uuids, got %r" % (prefix, components)]
+    for uuid, entry in sorted(components.items(), key=lambda item: str(item[0])):
+        where = "%scomponents[%r]" % (prefix, uuid)
+        if not isinstance(entry, dict) or set(entry) != set(ENTRY_KEYS):
+            problems.append("%s must be a dict with exactly %s, got %r" % (where, " and ".join(ENTRY_KEYS), entry))
+        elif not isinstance(entry["path"], str) or not entry["path"].strip():
+            problems.append("%s.path must be a component path, got %r" % (where, entry["path"]))
+        elif entry["impact"] not in RESTORABLE_IMPACTS:
+            problems.append("%s.impact must be one of %s, got %r" % (where, ", ".join(RESTORABLE_IMPACTS),
+                                                                     entry["impact"]))
+    return problems
 
 
 # ------------------------------------------------------------------ page
@@ -122,13 +172,19 @@ def file_name(api_url, window):
     return "%s-%s%s" % (slug, digest, FILE_SUFFIX)
 
 
-class WindowFailed(Exception):
-    """A failure after the task wrote something: the error, and what was written before it."""
+def memory_content(api_url, window, components):
+    """The memory as the file holds it and the module returns it; api_url is already a memory_key."""
+    return {"format": MEMORY_FORMAT, "api_url": api_url, "window": window, "components": components}
 
-    def __init__(self, error, written, memory_saved):
+
+class WindowFailed(Exception):
+    """A failure after the task wrote something: the error, what was written before it, and the memory after it."""
+
+    def __init__(self, error, written, memory_saved, memory):
         self.error = error
         self.written = written
         self.memory_saved = memory_saved
+        self.memory = memory
         done = ["set %s" % ", ".join("%s to %s" % item for item in sorted(written.items()))] if written else []
         if memory_saved:
             done.append("saved the window's memory")
@@ -141,6 +197,8 @@ class Memory:
     Every use is inside opened(): the directory is checked (and, to write, created and locked) there, and each file
     is opened relative to the directory's descriptor, so that a directory swapped in the meantime is never used.
     """
+
+    in_file = True
 
     def __init__(self, directory, api_url, window, lock_timeout=LOCK_TIMEOUT):
         self.directory = os.path.abspath(os.path.expanduser(directory))
@@ -245,8 +303,7 @@ class Memory:
             except OSError as exc:
                 raise ReconcileError("cannot forget the window memory %s: %s" % (self.path, exc.strerror))
             return
-        content = {"format": MEMORY_FORMAT, "api_url": self.api_url, "window": self.window, "components": components}
-        text = json.dumps(content, indent=2, sort_keys=True).encode("utf-8")
+        text = json.dumps(memory_content(self.api_url, self.window, components), indent=2, sort_keys=True).encode("utf-8")
         if len(text) > MAX_MEMORY_BYTES:
             raise ReconcileError("cannot write the window memory %s: %d bytes, more than the %d it may read back"
                                  % (self.path, len(text), MAX_MEMORY_BYTES))
@@ -281,6 +338,33 @@ class Memory:
             return None
         text = _read_regular_file(self._directory_fd, entry, where)
         return None if text is None else _memory_content(text, where)
+
+
+class ResultMemory:
+    """The memory of one window that the automation engine carries (memory_store=result): given as the memory option
+    (already checked by validation_errors), returned in the result. No file is read or written, no other window is
+    known: a component under maintenance that this window does not remember is left as it is."""
+
+    in_file = False
+    path = None
+
+    def __init__(self, api_url, window, given=None):
+        self.api_url = memory_key(api_url)
+        self.window = window
+        self.components = dict(given["components"]) if given else {}
+
+    @contextlib.contextmanager
+    def opened(self, to_write):
+        yield self
+
+    def load(self):
+        return self.components
+
+    def others(self):
+        return {}, []
+
+    def save(self, components):
+        """Nothing to write: the result carries the memory."""
 
 
 def _lock_failure(where, exc):
@@ -379,13 +463,9 @@ def _memory_content(data, where):
         api_url = memory_key(content["api_url"])
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise ReconcileError("cannot read the window memory %s: %s" % (where, exc))
-    components = content.get("components")
-    if (content.get("format") != MEMORY_FORMAT or not isinstance(content.get("window"), str)
-            or not isinstance(components, dict)
-            or any(not isinstance(entry, dict) or entry.get("impact") not in RESTORABLE_IMPACTS
-                   for entry in components.values())):
-        raise ReconcileError("the window memory %s is not one this module wrote (format %d, api_url, window, and for "
-                             "each component an impact, one of %s)" % (where, MEMORY_FORMAT, ", ".join(RESTORABLE_IMPACTS)))
+    problems = memory_problems(content)
+    if problems:
+        raise ReconcileError("the window memory %s is not one this module wrote: %s" % (where, "; ".join(problems)))
     return dict(content, api_url=api_url)
 
 
@@ -416,6 +496,8 @@ class WindowPlan:
         self.held_by_unreadable = []  # paths left under maintenance, as a window that cannot be read may hold them
         self.unreadable = []  # a message naming each other window's file that cannot be read
         self.unremembered = []  # paths restored to restore_impact
+        self.under_maintenance_before = []  # paths under maintenance when the window opened, their impact unknown
+        self.not_on_page = []  # (uuid, path) of the remembered components the page no longer has
 
     def impacts(self, components, paths, after=False):
         written = dict((item["uuid"], impact) for item, impact in self.writes) if after else {}
@@ -438,6 +520,8 @@ def plan_open(components, paths, memory, others):
                 plan.memory[uuid] = {"path": paths[uuid], "impact": others[uuid][0][1]["impact"]}
         if item["impact"] != MAINTENANCE:
             plan.writes.append((item, MAINTENANCE))
+        elif uuid not in plan.memory:
+            plan.under_maintenance_before.append(paths[uuid])
     plan.remembered = dict((paths[uuid], entry["impact"]) for uuid, entry in plan.memory.items() if uuid in paths)
     return plan
 
@@ -449,6 +533,8 @@ def plan_complete(components, paths, memory, others, restore_impact, unreadable=
     window's file cannot be read (unreadable: a message for each), it may hold any component: one that would be
     restored stays under maintenance and remembered, for completing again once that file is mended or removed.
     The memory of components that are not on this page (another page under the same window name) is kept.
+    restore_impact None (a memory the engine carries, never lost): a component under maintenance that the window
+    does not remember was so when it opened, and is left as it is.
     """
     plan = WindowPlan()
     plan.unreadable = list(unreadable)
@@ -467,6 +553,8 @@ def plan_complete(components, paths, memory, others, restore_impact, unreadable=
             plan.held_by_unreadable.append(path)
             if remembered is not None:
                 plan.memory[uuid] = remembered
+        elif remembered is None and restore_impact is None:
+            plan.under_maintenance_before.append(path)
         else:
             impact = remembered["impact"] if remembered is not None else restore_impact
             if remembered is None:
@@ -501,22 +589,24 @@ def run_window(read_page, memory, params, check_mode):
             plan = plan_open(components, page.paths, remembered, others)
             plan.unreadable = unreadable
         else:
-            plan = plan_complete(components, page.paths, remembered, others, params["restore_impact"], unreadable)
-        memory_changed = plan.memory != remembered
+            restore_impact = params["restore_impact"] if memory.in_file else None
+            plan = plan_complete(components, page.paths, remembered, others, restore_impact, unreadable)
         if not check_mode:
-            _carry_out(page, memory, plan, memory_changed, opening)
+            _carry_out(page, memory, plan, remembered, opening)
+    plan.not_on_page = sorted((uuid, entry["path"]) for uuid, entry in plan.memory.items() if uuid not in page.paths)
     diff = {"before": {"components": plan.impacts(components, page.paths)},
             "after": {"components": plan.impacts(components, page.paths, after=True)}}
-    return plan, bool(plan.writes) or memory_changed, diff
+    return plan, bool(plan.writes) or (memory.in_file and plan.memory != remembered), diff
 
 
-def _carry_out(page, memory, plan, memory_changed, opening):
+def _carry_out(page, memory, plan, remembered, opening):
+    memory_changed = plan.memory != remembered
     written = {}
     saved = False
     try:
         if opening and memory_changed:
             memory.save(plan.memory)  # before any write: a failure half-way still leaves what completing needs
-            saved = True
+            saved = memory.in_file
         for item, impact in plan.writes:
             set_impact(page, item, impact)
             written[page.paths[item["uuid"]]] = impact
@@ -524,5 +614,6 @@ def _carry_out(page, memory, plan, memory_changed, opening):
             memory.save(plan.memory)  # only after the writes: a failure half-way keeps the memory for the next try
     except Exception as exc:  # whatever it is, a task that wrote something must say what
         if written or saved:
-            raise WindowFailed(exc, written, saved) from exc
+            # what completing needs: all that opening remembered, or all that completing has not forgotten yet
+            raise WindowFailed(exc, written, saved, plan.memory if opening else remembered) from exc
         raise

@@ -62,6 +62,17 @@ description:
     remembered; completing either window leaves the component under maintenance while the other still holds it
     (named in RV(held_by_other_windows)), and completing the last one restores the impact from before the first
     window. Windows share this knowledge through O(memory_dir), so give both the same directory.
+  - B(The memory as data.) Every run returns the window's memory in RV(memory), what the file holds. With
+    O(memory_store=result) no file is read or written, no lock is taken and O(memory_dir) is not used; the automation
+    engine carries the memory from the job that opens the window to the job that completes it (an AWX or Automation
+    Platform workflow through C(ansible.builtin.set_stats), a CI job output), and O(state=completed) takes it back as
+    O(memory). Its shape, its API URL and its window name are checked before the page is read, and a memory that is
+    not this window's fails naming what does not match.
+  - With O(memory_store=result), completing restores exactly the components the memory remembers that are still
+    V(under_maintenance); O(restore_impact) is not used, as the memory is never lost. A component that was under
+    maintenance already when the window opened (another window holds it) is not remembered, is left as it is, and is
+    named in RV(under_maintenance_before) and in a warning. Windows with O(memory_store=result) know nothing of each
+    other; each completes what it remembers.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -110,6 +121,26 @@ options:
       - If not set, the value of the E(STATUSMATE_MAINTENANCE_DIR) environment variable is used, else
         C(~/.ansible/statusmate_maintenance) in the home directory of the user the module runs as.
     type: path
+  memory_store:
+    description:
+      - Where the window's memory is kept between opening and completing.
+      - V(file), a file in O(memory_dir) on the host the module runs on.
+      - V(result), nowhere but RV(memory); the playbook or the automation engine hands it to the task that completes
+        the window, as O(memory).
+    type: str
+    choices: [file, result]
+    default: file
+  memory:
+    description:
+      - With O(memory_store=result), the RV(memory) that opening the window returned; required with
+        O(state=completed). With O(state=present), the memory of an earlier opening of this window, whose
+        remembered impacts are kept (opening again changes nothing and returns the same memory).
+      - Refused before any request when it is not a memory of this window (its C(window) is not O(name)) of this
+        API (its C(api_url) is not O(api_url), compared as the memory file compares them), when it has a key this
+        module never writes, or when an impact is not one of V(operational), V(degraded_performance),
+        V(partial_outage), V(major_outage). It never holds the token.
+      - Refused with O(memory_store=file).
+    type: dict
 notes:
   - The module runs on the play's host, and the memory file lives there. For this collection that is normally
     C(localhost), the controller; from a play on other hosts, delegate the task to C(localhost) (with C(run_once)),
@@ -145,6 +176,27 @@ EXAMPLES = r"""
     name: "Deploy {{ lookup('ansible.builtin.env', 'CI_PIPELINE_ID') }}"
     components: [API]
     memory_dir: "{{ lookup('ansible.builtin.env', 'CI_PROJECT_DIR') }}/.statusmate-windows"
+    api_token: "{{ statusmate_token }}"
+
+- name: Open a window whose memory an AWX or Automation Platform workflow carries to the job that completes it
+  statusops.status.statusmate_maintenance:
+    name: Deploy 2.4.1
+    components: [API]
+    memory_store: result
+    api_token: "{{ statusmate_token }}"
+  register: window
+
+- name: Hand the memory on (the workflow passes it to the next job as an extra variable)
+  ansible.builtin.set_stats:
+    data:
+      window_memory: "{{ window.memory }}"
+
+- name: Complete the window in the close job, from the memory alone
+  statusops.status.statusmate_maintenance:
+    name: Deploy 2.4.1
+    state: completed
+    memory_store: result
+    memory: "{{ window_memory }}"
     api_token: "{{ statusmate_token }}"
 """
 
@@ -207,10 +259,52 @@ components:
   sample:
     Website/CDN: under_maintenance
     API: under_maintenance
+under_maintenance_before:
+  description:
+    - The paths of the window's components that were under maintenance already when it opened, so that no impact
+      before is remembered for them (with O(memory_store=file), one another window holds takes over that window's
+      memory and is not listed).
+    - After O(state=completed) with O(memory_store=result), those of them still under maintenance, left as they are.
+      Empty after O(state=completed) with O(memory_store=file), where such a component cannot be told from one whose
+      memory is lost (see O(restore_impact)).
+  returned: always
+  type: list
+  elements: str
+  sample: [Website/Search]
+memory:
+  description:
+    - The window's memory after the task (in check mode, as it would be), what its file holds, with either
+      O(memory_store). After O(state=completed), what is still remembered (usually no component).
+    - With O(memory_store=result), give it to the task that completes the window as O(memory).
+    - Also returned by a task that fails after it wrote, with what completing needs.
+  returned: success, and on a failure after a write
+  type: dict
+  contains:
+    format:
+      description: The memory's format, V(1).
+      type: int
+    api_url:
+      description: The API URL, without any user or password, normalised (see the description).
+      type: str
+    window:
+      description: The window's name, O(name).
+      type: str
+    components:
+      description: By component uuid, its C(path) and its C(impact) before the window.
+      type: dict
+  sample:
+    format: 1
+    api_url: https://status.example.com
+    window: Deploy 2.4.1
+    components:
+      0b7c3e52-58ad-4a2f-9d7a-2f6f1c0f5e11:
+        path: Website/CDN
+        impact: partial_outage
 memory_file:
   description:
     - The path of the window's memory file. After O(state=completed) it no longer exists, unless components stay
       remembered for RV(held_by_unreadable_windows).
+    - V(null) with O(memory_store=result).
   returned: always
   type: str
   sample: /home/deploy/.ansible/statusmate_maintenance/Deploy-2.4.1-3f1c9a0b5d7e2a64.json
@@ -224,9 +318,12 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_compon
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
     DEFAULT_MEMORY_DIR,
     MEMORY_DIR_ENV,
+    MEMORY_STORES,
     RESTORABLE_IMPACTS,
     Memory,
+    ResultMemory,
     WindowFailed,
+    memory_content,
     read_window_page,
     run_window,
     validation_errors,
@@ -246,6 +343,13 @@ def window_warnings(params, plan):
         yield ("window %r: no impact is remembered for %s (the window's memory is gone, or they were under "
                "maintenance before it opened): set restore_impact, %s"
                % (window, ", ".join(plan.unremembered), params["restore_impact"]))
+    if plan.under_maintenance_before and params["memory_store"] == "result":
+        yield ("window %r: under maintenance already when the window opened (another window holds them), so no "
+               "impact is remembered and completing leaves them as they are: %s"
+               % (window, ", ".join(plan.under_maintenance_before)))
+    if plan.not_on_page and params["memory_store"] == "result":
+        yield ("window %r: the memory names components that are not on the page, left alone: %s" % (window, ", ".join(
+            "%s (%s)" % item for item in plan.not_on_page)))
     if plan.changed_during_window:
         yield ("window %r: changed during the window, left as they are: %s" % (window, ", ".join(
             "%s (%s)" % (path, impact) for path, impact in sorted(plan.changed_during_window.items()))))
@@ -259,27 +363,36 @@ def main():
             state=dict(type="str", default="present", choices=["present", "completed"]),
             restore_impact=dict(type="str", default="operational", choices=list(RESTORABLE_IMPACTS)),
             memory_dir=dict(type="path", fallback=(env_fallback, [MEMORY_DIR_ENV])),
+            memory_store=dict(type="str", default="file", choices=list(MEMORY_STORES)),
+            memory=dict(type="dict"),
         ),
         supports_check_mode=True,
     )
     params = module.params
     components = Components(client(module))
     fail_on_invalid(module, validation_errors(params))
-    memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
+    if params["memory_store"] == "result":
+        memory = ResultMemory(params["api_url"], params["name"], params["memory"])
+    else:
+        memory = Memory(params["memory_dir"] or DEFAULT_MEMORY_DIR, params["api_url"], params["name"])
+
+    def carried(components):
+        return memory_content(memory.api_url, memory.window, components)
 
     def work():
         try:
             plan, changed, diff = run_window(lambda: read_window_page(components), memory, params, module.check_mode)
         except WindowFailed as exc:
             module.fail_json(msg=str(exc), status=getattr(exc.error, "status", None), changed=True,
-                             written=exc.written, memory_file=memory.path)
+                             written=exc.written, memory=carried(exc.memory), memory_file=memory.path)
         else:
             for warning in window_warnings(params, plan):
                 module.warn(warning)
             return dict(changed=changed, diff=diff, remembered=plan.remembered, restored=plan.restored,
                         changed_during_window=plan.changed_during_window, held_by_other_windows=plan.held,
                         held_by_unreadable_windows=plan.held_by_unreadable,
-                        components=diff["after"]["components"], memory_file=memory.path)
+                        under_maintenance_before=plan.under_maintenance_before,
+                        components=diff["after"]["components"], memory=carried(plan.memory), memory_file=memory.path)
 
     run(module, work)
 

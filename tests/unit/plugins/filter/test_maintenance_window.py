@@ -5,36 +5,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.statusops.status.plugins.filter.maintenance_window import (
-    maintenance_window_errors,
-    maintenance_window_services,
-)
+import pytest
 
-
-def test_statushub_variables_are_checked_and_statusmate_ones_ignored():
-    errors = maintenance_window_errors({"provider": "statushub", "name": " ", "duration": 0,
-                                        "services": ["API", {"name": "DB", "status": "sleepy"}, 3],
-                                        "components": ["Website//CDN"]})
-    assert errors == [
-        "maintenance_window_name must name the window (like 'Deploy 2.4.1'), got ' '",
-        "maintenance_window_duration must be at least 1 (minutes), got 0",
-        "maintenance_window_services[1] must be a service name or a dict with name and status (up, "
-        "degraded-performance, down), got {'name': 'DB', 'status': 'sleepy'}",
-        "maintenance_window_services[2] must be a service name or a dict with name and status (up, "
-        "degraded-performance, down), got 3",
-    ]
-
-
-def test_statusmate_variables_are_checked_with_the_module_rules_and_statushub_ones_ignored():
-    errors = maintenance_window_errors({"provider": "statusmate", "name": "Deploy", "duration": 0,
-                                        "services": [3], "components": ["API", "API", "/CDN"]})
-    assert errors == [
-        "maintenance_window_components[1] lists 'API' again (first as maintenance_window_components[0])",
-        "maintenance_window_components[2] is not a component path like Website/CDN nor a uuid: '/CDN'",
-    ]
-    assert maintenance_window_errors({"provider": "statusmate", "name": "Deploy", "components": []}) == [
-        "maintenance_window_components must list at least one component (a path like Website/CDN, or a uuid) to "
-        "open a window"]
+from ansible_collections.statusops.status.plugins.filter.maintenance_window import FilterModule, maintenance_window_services
 
 
 def test_services_take_the_module_shape():
@@ -43,3 +16,17 @@ def test_services_take_the_module_shape():
         {"service": "DB", "status": "down"},
         {"service": "Web", "status": "degraded-performance"},
     ]
+    assert maintenance_window_services(None) == []
+
+
+@pytest.mark.parametrize("item", [{"name": "DB", "status": "sleepy"}, 3, " ", {"name": "DB", "state": "down"},
+                                  {"status": "down"}])
+def test_an_item_that_is_no_service_fails_naming_its_position_and_value(item):
+    with pytest.raises(ValueError) as failure:
+        maintenance_window_services(["API", item])
+    assert str(failure.value) == ("maintenance_window_services[1] must be a service name or a dict with name and "
+                                  "status (up, degraded-performance, down), got %r" % (item,))
+
+
+def test_the_role_private_checks_are_gone():
+    assert sorted(FilterModule().filters()) == ["maintenance_window_services"]

@@ -23,9 +23,11 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
     MAX_MEMORY_BYTES,
     Memory,
+    ResultMemory,
     WindowFailed,
     file_name,
     memory_key,
+    memory_problems,
     plan_complete,
     plan_open,
     read_window_page,
@@ -657,3 +659,99 @@ def test_a_symlinked_lock_file_is_refused(tmp_path):
     with pytest.raises(ReconcileError, match="cannot lock the window memory directory: %s/.lock: " % tmp_path):
         run_window(never_read, Memory(str(tmp_path), URL, "Deploy"), OPEN, check_mode=False)
     assert not (tmp_path / "elsewhere").exists()
+
+
+# ------------------------------------------------ memory_store=result
+
+
+def result_window(state, memory=None, *components):
+    return dict(window(state, *components), memory_store="result", memory=memory, name="Deploy", api_url=URL)
+
+
+def test_a_memory_carried_by_the_engine_restores_exactly_what_it_remembers_and_leaves_the_rest():
+    server = Server([WEBSITE, CDN, at(API, "degraded_performance"), SEARCH])
+    opening = ResultMemory(URL, "Deploy")
+    plan, changed, _diff = run_window(server.read, opening, result_window("present", None, "Website/CDN", "API",
+                                                                          "Website/Search"), check_mode=False)
+    assert changed and server.log == [("c", "under_maintenance"), ("a", "under_maintenance")]
+    assert plan.memory == {"c": {"path": "Website/CDN", "impact": "partial_outage"},
+                           "a": {"path": "API", "impact": "degraded_performance"}}
+    assert plan.under_maintenance_before == ["Website/Search"]
+    carried = memory_of(URL, "Deploy", plan.memory)
+    # completing from the memory alone, the components not even listed, restore_impact never used
+    plan, changed, _diff = run_window(server.read, ResultMemory(URL, "Deploy", carried),
+                                      result_window("completed", carried, "Website/Search"), check_mode=False)
+    assert changed and server.log[2:] == [("c", "partial_outage"), ("a", "degraded_performance")]
+    assert plan.restored == {"Website/CDN": "partial_outage", "API": "degraded_performance"}
+    assert plan.under_maintenance_before == ["Website/Search"] and plan.unremembered == []
+    assert plan.memory == {}
+    plan, changed, _diff = run_window(server.read, ResultMemory(URL, "Deploy", carried),
+                                      result_window("completed", carried, "Website/Search"), check_mode=False)
+    assert not changed and len(server.log) == 4 and plan.restored == {}
+
+
+def test_opening_again_with_the_memory_keeps_it_and_changes_nothing():
+    server = Server([WEBSITE, at(CDN, "under_maintenance")])
+    carried = memory_of(URL, "Deploy", CDN_BEFORE)
+    plan, changed, _diff = run_window(server.read, ResultMemory(URL, "Deploy", carried),
+                                      result_window("present", carried, "Website/CDN"), check_mode=False)
+    assert not changed and server.log == [] and plan.memory == CDN_BEFORE and plan.under_maintenance_before == []
+
+
+def test_a_result_memory_touches_no_file_and_takes_no_lock(tmp_path, monkeypatch):
+    monkeypatch.chdir(str(tmp_path))
+    server = Server([WEBSITE, CDN])
+    run_window(server.read, ResultMemory(URL, "Deploy"), result_window("present", None, "Website/CDN"),
+               check_mode=False)
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_a_failure_after_a_write_carries_the_memory_completing_needs():
+    server = Server([WEBSITE, CDN, API], fail_after=1)
+    with pytest.raises(WindowFailed) as failure:
+        run_window(server.read, ResultMemory(URL, "Deploy"), result_window("present", None, "Website/CDN", "API"),
+                   check_mode=False)
+    assert failure.value.written == {"Website/CDN": "under_maintenance"}
+    assert not failure.value.memory_saved and str(failure.value).endswith("set Website/CDN to under_maintenance.")
+    assert sorted(failure.value.memory) == ["a", "c"]
+
+
+def test_the_memory_option_is_refused_when_it_is_not_this_windows():
+    good = memory_of(URL, "Deploy", CDN_BEFORE)
+    assert validation_errors(result_window("completed", good)) == []
+    assert validation_errors(result_window("completed", memory_of(URL + ":443/", "Deploy", CDN_BEFORE))) == []
+    assert validation_errors(result_window("completed", memory_of(URL, "Other", CDN_BEFORE))) == [
+        "memory.window is 'Other', not this window's name 'Deploy': the memory of another window is refused"]
+    assert validation_errors(result_window("completed", memory_of("https://user:pw@other.test/", "Deploy",
+                                                                  CDN_BEFORE))) == [
+        "memory.api_url is 'https://other.test', not this task's api_url 'https://status.example.test': the memory "
+        "of another API is refused"]
+    assert validation_errors(result_window("completed")) == [
+        "memory is required with memory_store=result and state=completed: give it the memory this module returned "
+        "when it opened the window"]
+    assert validation_errors(result_window("present", None, "API")) == []
+    assert validation_errors(dict(result_window("completed", good), memory_store="file")) == [
+        "memory is read only with memory_store=result; with memory_store=file the window's memory is its file in "
+        "memory_dir"]
+
+
+def test_the_shape_of_a_memory_is_checked_naming_each_field():
+    components = {"c": {"path": "Website/CDN", "impact": "sunny"}, "a": {"path": "API", "impact": "under_maintenance"},
+                  "s": {"path": "", "impact": "operational"}, "x": "operational"}
+    tampered = dict(memory_of(URL, "Deploy", components), format=True, api_token="secret")
+    assert memory_problems(tampered, "memory.") == [
+        "memory has keys a memory never holds: api_token",
+        "memory.format must be 1, got True",
+        "memory.components['a'].impact must be one of operational, degraded_performance, partial_outage, "
+        "major_outage, got 'under_maintenance'",
+        "memory.components['c'].impact must be one of operational, degraded_performance, partial_outage, "
+        "major_outage, got 'sunny'",
+        "memory.components['s'].path must be a component path, got ''",
+        "memory.components['x'] must be a dict with exactly path and impact, got 'operational'",
+    ]
+    assert memory_problems(["not", "a", "memory"], "memory.") == [
+        "memory must be a memory (format, api_url, window, components), got list"]
+    assert memory_problems({"format": 1, "api_url": " ", "window": 3, "components": []}) == [
+        "api_url must be a string that is not blank, got ' '",
+        "window must be a string that is not blank, got 3",
+        "components must be a dict of component uuids, got []"]

@@ -110,3 +110,48 @@ def test_a_window_whose_memory_cannot_be_read_is_named_in_a_warning(run_module, 
     assert any(text.startswith("window 'Deploy 2.4.1': cannot read the window memory %s: " % damaged) for text in texts)
     assert any(text.startswith("window 'Deploy 2.4.1': left under maintenance and remembered, as a window whose memory "
                                "cannot be read may hold them: Website/CDN") for text in texts)
+
+
+def test_with_memory_store_result_open_returns_the_memory_and_completing_takes_it_back(run_module, http, tmp_path):
+    page(http, CDN)
+    http.post(URL + "/api-components-update/c-1/", json=dict(CDN, impact="under_maintenance", parent="w-1"))
+    opened = run_module(statusmate_maintenance, args(tmp_path, memory_store="result"))
+    assert opened["changed"] is True
+    assert opened["memory"] == {"format": 1, "api_url": URL, "window": "Deploy 2.4.1",
+                                "components": {"c-1": {"path": "Website/CDN", "impact": "partial_outage"}}}
+    assert opened["memory_file"] is None and os.listdir(str(tmp_path)) == []
+    assert TOKEN not in json.dumps(opened["memory"])
+    http.reset()
+    page(http, dict(CDN, impact="under_maintenance"))
+    http.post(URL + "/api-components-update/c-1/", json=dict(CDN, parent="w-1"))
+    completed = run_module(statusmate_maintenance, args(tmp_path, memory_store="result", state="completed",
+                                                        components=[], memory=opened["memory"]))
+    assert completed["changed"] is True and completed["restored"] == {"Website/CDN": "partial_outage"}
+    assert bodies(http)[-1]["impact"] == "partial_outage"
+    assert completed["memory"]["components"] == {} and os.listdir(str(tmp_path)) == []
+
+
+def test_a_memory_given_as_json_text_is_read_as_a_dict(run_module, http, tmp_path):
+    memory = {"format": 1, "api_url": URL, "window": "Deploy 2.4.1",
+              "components": {"c-1": {"path": "Website/CDN", "impact": "partial_outage"}}}
+    page(http, CDN)
+    result = run_module(statusmate_maintenance, args(tmp_path, memory_store="result", state="completed",
+                                                     memory=json.dumps(memory)))
+    assert result["changed"] is False and result["memory"]["components"] == {}
+
+
+def test_a_tampered_memory_fails_before_any_request(run_module, http, tmp_path):
+    memory = {"format": 1, "api_url": "https://other.example.test", "window": "Deploy 2.4.0",
+              "components": {"c-1": {"path": "Website/CDN", "impact": "sunny"}}}
+    result = run_module(statusmate_maintenance, args(tmp_path, memory_store="result", state="completed", memory=memory))
+    assert result["failed"] is True and result.get("changed") is not True
+    assert result["msg"] == (
+        "memory.components['c-1'].impact must be one of operational, degraded_performance, partial_outage, "
+        "major_outage, got 'sunny'")
+    memory["components"]["c-1"]["impact"] = "operational"
+    result = run_module(statusmate_maintenance, args(tmp_path, memory_store="result", state="completed", memory=memory))
+    assert result["msg"] == (
+        "memory.api_url is 'https://other.example.test', not this task's api_url 'https://status.example.test': the "
+        "memory of another API is refused; memory.window is 'Deploy 2.4.0', not this window's name 'Deploy 2.4.1': "
+        "the memory of another window is refused")
+    assert calls(http) == []
