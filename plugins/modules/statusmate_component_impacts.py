@@ -44,8 +44,9 @@ options:
 seealso:
   - module: statusops.status.statusmate_component
   - module: statusops.status.statusmate_components
-  - role: statusops.status.alert_status
-    description: Sets impacts from Prometheus Alertmanager notifications with this module.
+  - plugin: statusops.status.alert_status_changes
+    plugin_type: filter
+    description: Maps Prometheus Alertmanager notifications to O(impacts) (the P(statusops.status.alert_status#role) role).
 """
 
 EXAMPLES = r"""
