@@ -113,7 +113,8 @@ def engine(tmp_path):
         "alert_status_webhook_host": "127.0.0.1", "alert_status_webhook_port": port,
         "alert_status_webhook_token": TOKEN,
         "statusmate_api_url": simulator.statusmate, "statusmate_api_token": simulator.token}))
-    (tmp_path / "inventory.yml").write_text("all:\n  hosts:\n    localhost:\n      ansible_connection: local\n")
+    (tmp_path / "inventory.yml").write_text(json.dumps({"all": {"hosts": {"localhost": {
+        "ansible_connection": "local", "ansible_python_interpreter": "{{ ansible_playbook_python }}"}}}}))
     env = dict((name, value) for name, value in os.environ.items() if not name.startswith("STATUSMATE_"))
     log = open(tmp_path / "engine.log", "w")
     process = subprocess.Popen(["ansible-rulebook", "--rulebook", "statusops.status.alertmanager_status",
