@@ -56,6 +56,11 @@ class Components:
         self.api.delete(api_path(DELETE_PATH, uuid))
 
 
+def set_impact(components, item, impact):
+    """Update one listed component's impact, sending every other field as the server reported it."""
+    return components.update(item["uuid"], update_body(item, {"impact": impact}))
+
+
 def describe(name, parent):
     return "component %r%s" % (name, " under parent %s" % parent if parent else " at the top level")
 

@@ -40,7 +40,8 @@ import time
 from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS, update_body
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR, read_page
 
 MAINTENANCE = "under_maintenance"
@@ -145,10 +146,6 @@ def memory_problems(content, prefix=""):
 def read_window_page(components):
     """The page with every component's path: the components a window names are found by uuid or by path."""
     return read_page(components).read_paths()
-
-
-def set_impact(page, item, impact):
-    return page.components.update(item["uuid"], update_body(item, {"impact": impact}))
 
 
 # ---------------------------------------------------------------- memory
@@ -608,7 +605,7 @@ def _carry_out(page, memory, plan, remembered, opening):
             memory.save(plan.memory)  # before any write: a failure half-way still leaves what completing needs
             saved = memory.in_file
         for item, impact in plan.writes:
-            set_impact(page, item, impact)
+            set_impact(page.components, item, impact)
             written[page.paths[item["uuid"]]] = impact
         if not opening and memory_changed:
             memory.save(plan.memory)  # only after the writes: a failure half-way keeps the memory for the next try

@@ -47,5 +47,9 @@ def test_built_tarball_holds_the_collection_only(tmp_path):
         names = tarball.getnames()
     assert "plugins/modules/statusmate_component.py" in names
     assert "meta/runtime.yml" in names
+    # What ansible-rulebook runs from the installed collection (the rulebook, its source, the playbook, the role).
+    for shipped_file in ("extensions/eda/rulebooks/alertmanager_status.yml", "extensions/eda/plugins/event_source/webhook.py",
+                         "playbooks/alert_status.yml", "roles/alert_status/tasks/main.yml"):
+        assert shipped_file in names
     shipped = [name for name in names if any(marker in name for marker in NOT_SHIPPED)]
     assert shipped == []
