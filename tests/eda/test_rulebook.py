@@ -26,6 +26,8 @@ ENGINE_START = 120  # seconds: the JVM and the rules engine start slowly on a bu
 CONVERGE = 120
 TOKEN = "webhook-test-token"
 HUB_QUERY = {"api_version": "V3-R1"}
+# Set in the engine's environment, which the playbooks it starts inherit, to find them all at the end.
+RUN_MARK = "STATUSOPS_EDA_TEST_RUN"
 
 
 def alert(status, severity, fingerprint, **labels):
@@ -116,6 +118,7 @@ def engine(tmp_path):
     (tmp_path / "inventory.yml").write_text(json.dumps({"all": {"hosts": {"localhost": {
         "ansible_connection": "local", "ansible_python_interpreter": "{{ ansible_playbook_python }}"}}}}))
     env = dict((name, value) for name, value in os.environ.items() if not name.startswith("STATUSMATE_"))
+    env[RUN_MARK] = str(tmp_path)
     log = open(tmp_path / "engine.log", "w")
     process = subprocess.Popen(["ansible-rulebook", "--rulebook", "statusops.status.alertmanager_status",
                                 "--vars", "vars.yml", "--inventory", "inventory.yml"],
@@ -131,7 +134,37 @@ def engine(tmp_path):
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+        stop_marked_processes(str(tmp_path))
         print((tmp_path / "engine.log").read_text())
+
+
+def marked_processes(mark):
+    """The pids of the processes started with RUN_MARK=mark in their environment."""
+    expected = ("%s=%s" % (RUN_MARK, mark)).encode()
+    pids = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open("/proc/%s/environ" % entry, "rb") as environ:
+                if expected in environ.read().split(b"\0"):
+                    pids.append(int(entry))
+        except (OSError, ValueError):
+            continue
+    return pids
+
+
+def stop_marked_processes(mark):
+    """Stop what the engine left running: ansible-runner starts each playbook in a session of its own, out of reach
+    of the engine's process group."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in marked_processes(mark):
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 10
+        while marked_processes(mark) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert marked_processes(mark) == [], "processes of the engine still running"
 
 
 def _listening(port):
