@@ -52,6 +52,7 @@ class Subscribers:
             self._resolve(position, ())
         if not self.errors:
             self._check_moves()
+        if not self.errors:
             self._check_methods()
 
     def requires(self, position):
