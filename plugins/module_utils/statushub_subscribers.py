@@ -8,26 +8,18 @@ order of creates this implies, and the rules checked before any write: a subscri
 not itself, without a loop; one subscription per method and subscriber; no subscription moved to another subscriber.
 """
 
+import collections
+
 # A subscriber that a create of this run makes, keyed by the position of the declared item that founds it.
 NEW = "new"
 EXISTING = "existing"
 
 
-class Declared:
-    """One declared subscription as the subscriber rules see it.
-
-    key is its address as subscriptions compare (see address_key), current the subscription of the hub it is
-    (None when it is to be created), shown its address fit to show.
-    """
-
-    def __init__(self, where, key, method, shown, current=None, subscriber_of=None, subscriber_id=None):
-        self.where = where
-        self.key = key
-        self.method = method
-        self.shown = shown
-        self.current = current
-        self.subscriber_of = subscriber_of
-        self.subscriber_id = subscriber_id
+# One declared subscription as the subscriber rules see it: key is its address as subscriptions compare (see
+# address_key), shown its address fit to show, current the subscription of the hub it is (None when it is to be
+# created), subscriber_of and subscriber_id the module options.
+Declared = collections.namedtuple("Declared", "where key method shown current subscriber_of subscriber_id")
+Declared.__new__.__defaults__ = (None, None, None)
 
 
 class Subscribers:
