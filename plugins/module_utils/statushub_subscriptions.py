@@ -576,6 +576,8 @@ class SubscriptionSet:
                              prune=prune, absent=(state == "absent"))
         for key, desired in self.plan.create:
             check_creatable(desired, self.resources[key].where)
+        # The keys of the creates that each create must wait for (the one whose subscriber it joins).
+        self.requires = {}
         self.subscribers = None if state == "absent" else self._subscribers(current_by_key)
         # The subscriptions created so far, by declared position: a create joining one of them sends its subscriber.
         self.created_at = {}
@@ -596,17 +598,14 @@ class SubscriptionSet:
         creates = dict(self.plan.create)
         self.plan.create = [(keys[position], creates[keys[position]])
                             for position in subscribers.order(self.positions[key] for key in creates)]
+        for key in creates:
+            required = subscribers.requires(self.positions[key])
+            if required is not None:
+                self.requires[key] = [keys[required]]
         return subscribers
 
     def apply(self, check_mode, concurrency=1):
-        requires = {}
-        if self.subscribers is not None:
-            keys = dict((position, key) for key, position in self.positions.items())
-            for key, _desired in self.plan.create:
-                required = self.subscribers.requires(self.positions[key])
-                if required is not None:
-                    requires[key] = [keys[required]]
-        self.changes = SetChanges(self.plan, self, concurrency, check_mode, requires)
+        self.changes = SetChanges(self.plan, self, concurrency, check_mode, self.requires)
         self.changes.run()
 
     def create(self, key, desired):
