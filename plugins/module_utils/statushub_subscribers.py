@@ -163,8 +163,8 @@ class Subscribers:
     def _describe(self, member):
         if isinstance(member, Declared):
             return "%s (%r)" % (member.where.rstrip(".") or "this subscription", member.shown)
-        return "subscription %s (%r) of the hub" % (member.get("id"),
-                                                      self.shown(member.get("method_name"), member.get("address")))
+        shown = self.shown(member.get("method_name"), member.get("address"))
+        return "subscription %s (%r) of the hub" % (member.get("id"), shown)
 
 
 def _subscriber_text(subscriber):

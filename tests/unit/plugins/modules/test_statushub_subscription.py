@@ -216,10 +216,6 @@ def test_a_lost_create_answer_is_looked_for_before_sending_again(run_module, htt
     assert [method for method, _path in calls(http)] == ["GET", "POST", "GET"]
 
 
-# statushub_subscription_info
-
-
-
 # statushub_subscription: subscribers
 
 SMS_ARGS = dict(address="+14155550100", method="sms")
@@ -318,6 +314,9 @@ def test_subscriber_of_and_subscriber_id_are_exclusive_and_only_for_present(run_
     result = run_module(statushub_subscription, args(subscriber_id=True, **SMS_ARGS))
     assert result["msg"] == "subscriber_id must be an integer, got True"
     assert len(http.calls) == 0
+
+
+# statushub_subscription_info
 
 
 def test_info_filters_and_redacts(run_module, http):
