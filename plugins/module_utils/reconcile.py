@@ -326,13 +326,14 @@ def _ignoring_results(function, *args):
 
 
 class SetChanges(ChangeRun):
-    """The changes of a SetPlan whose objects do not depend on one another: deletes, then updates, then creates.
+    """The changes of a SetPlan: deletes, then updates, then creates; a create waits for the keys that requires
+    names for it (the creates it depends on), the others do not depend on one another.
 
     actions carries them out: create(key, desired), update(current, desired, changes) and delete(current), and
     previews them in check mode: preview_create(key, desired) and preview_update(current, desired).
     """
 
-    def __init__(self, plan, actions, concurrency=1, check_mode=False):
+    def __init__(self, plan, actions, concurrency=1, check_mode=False, requires=None):
         self.deletes = dict(plan.delete)
         self.updates = dict((key, current) for key, current, _desired, _changes in plan.update)
         changes = [Change(key, "delete", _ignoring_results(delete_once, actions.delete, current), _ignoring_results(lambda: None))
@@ -341,7 +342,7 @@ class SetChanges(ChangeRun):
                               _ignoring_results(actions.preview_update, current, desired))
                        for key, current, desired, fields in plan.update)
         changes.extend(Change(key, "create", _ignoring_results(actions.create, key, desired),
-                              _ignoring_results(actions.preview_create, key, desired))
+                              _ignoring_results(actions.preview_create, key, desired), (requires or {}).get(key, ()))
                        for key, desired in plan.create)
         super(SetChanges, self).__init__(changes, concurrency, check_mode)
 

@@ -26,9 +26,11 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     single_match,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statushub import is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscribers import Declared, Subscribers
 
 SUBSCRIPTIONS_PATH = "/subscriptions"
 SUBSCRIPTION_PATH = "/subscriptions/%s"
+SUBSCRIBER_PATH = "/subscribers/%s"
 METHODS = ("email", "sms", "webhook", "slack", "teams")
 # The methods whose address is a URL, and a credential: whoever knows it can post to the channel.
 URL_METHODS = ("webhook", "slack", "teams")
@@ -66,6 +68,7 @@ SUBSCRIPTION_FIELD_SPEC = dict(
     label=dict(type="str"),
     less_verbose=dict(type="bool"),
     protected=dict(type="bool"),
+    subscriber_of=dict(type="str", no_log=True),
 )
 # Option name -> API field, for the fields copied as they are.
 PLAIN_FIELDS = (("method", "method_name"), ("configuration", "configuration"), ("label", "label"),
@@ -208,9 +211,9 @@ def protect_secrets(module, option=None):
     secrets = set()
     plain = set()
     for item in items:
-        address = item.get("address")
-        if address:
-            (secrets if is_secret_address(item.get("method"), address) else plain).add(address)
+        for address, method in ((item.get("address"), item.get("method")), (item.get("subscriber_of"), None)):
+            if address:
+                (secrets if is_secret_address(method, address) else plain).add(address)
         for key, value in (item.get("configuration") or {}).items():
             plain.update(_leaves(value))
             if key not in HARMLESS_CONFIGURATION_KEYS:
@@ -251,6 +254,12 @@ def validation_errors(item, where="", method=None):
         errors.append("%sservices must name at least one service, or be omitted for all current and future services, got []"
                       % where)
     return errors
+
+
+def subscriber_errors(item, where=""):
+    """Messages for a subscriber named where a subscription is deleted (state=absent), which takes none."""
+    return ["%s%s is only for state=present, where it names the subscriber a subscription belongs to"
+            % (where, option) for option in ("subscriber_of", "subscriber_id") if item.get(option) is not None]
 
 
 def _is_https_url(value):
@@ -393,12 +402,29 @@ class Subscriptions:
     def delete(self, subscription_id):
         self.hub.delete(api_path(SUBSCRIPTION_PATH, subscription_id))
 
+    def subscriber(self, subscriber_id):
+        """The live subscriber, or None."""
+        return self.hub.read(api_path(SUBSCRIBER_PATH, subscriber_id))
+
 
 def find_by_address(items, address):
     key = address_key(address)
     matches = [item for item in items if address_key(item.get("address")) == key]
     shown = shown_address(matches[0].get("method_name"), address) if matches else address
     return single_match(matches, "address %r" % shown, "subscription")
+
+
+def declared_subscriber(item, current, where):
+    """The declared subscription (module options) as the subscriber rules see it."""
+    address = item.get("address") or (current or {}).get("address")
+    method = item.get("method") or (current or {}).get("method_name")
+    return Declared(where, address_key(address), method, shown_address(method, address), current,
+                    item.get("subscriber_of"), item.get("subscriber_id"))
+
+
+def with_subscriber(desired, subscriber_id):
+    """The create body, joining the subscriber when there is one (else the API makes a new one)."""
+    return desired if subscriber_id is None else dict(desired, subscriber_id=subscriber_id)
 
 
 def check_creatable(desired, where=""):
@@ -419,11 +445,18 @@ class Subscription(Resource):
         self.params = params
         self.where = where
         self._desired = None
+        self._hub_items = None
+        # The subscriber a create joins (None: a new one); find sets it, or the set that plans this subscription.
+        self.joining = None
 
     def find(self):
         if self.params.get("id") is not None:
-            return self.subscriptions.get(self.params["id"])
-        return find_by_address(self.subscriptions.list(), self.params["address"])
+            current = self.subscriptions.get(self.params["id"])
+        else:
+            self._hub_items = self.subscriptions.list()
+            current = find_by_address(self._hub_items, self.params["address"])
+        self.joining = self._subscriber_id(current)
+        return current
 
     def find_created(self):
         """Those with the address and the method: the identity of a subscription made without an id."""
@@ -441,7 +474,7 @@ class Subscription(Resource):
 
     def create(self, desired):
         self._check_creatable(desired)
-        return self.subscriptions.create(desired)
+        return self.subscriptions.create(with_subscriber(desired, self.joining))
 
     def update(self, current, desired, changes):
         return self.subscriptions.update(current["id"], update_body(current, desired, changes))
@@ -452,7 +485,25 @@ class Subscription(Resource):
     def preview(self, current, desired):
         if current is None:
             self._check_creatable(desired)
+            desired = with_subscriber(desired, self.joining)
         return preview(current, desired, self.names)
+
+    def _subscriber_id(self, current):
+        """The subscriber that subscriber_of or subscriber_id names (None: a new one, or neither is given); a
+        subscriber rule broken (see statushub_subscribers) raises ReconcileError."""
+        if self.params.get("subscriber_of") is None and self.params.get("subscriber_id") is None:
+            return None
+        if self._hub_items is None:
+            self._hub_items = self.subscriptions.list()
+        subscribers = Subscribers([declared_subscriber(self.params, current, self.where)], self._hub_items,
+                                  address_key, shown_address)
+        if subscribers.errors:
+            raise ReconcileError("; ".join(subscribers.errors))
+        subscriber_id = subscribers.subscriber_id(0)
+        if current is None and not any(item.get("subscriber_id") == subscriber_id for item in self._hub_items) \
+                and self.subscriptions.subscriber(subscriber_id) is None:
+            raise ReconcileError("%ssubscriber_id %s: the hub has no subscriber with that id" % (self.where, subscriber_id))
+        return subscriber_id
 
     def _check_creatable(self, desired):
         if self.params.get("id") is not None:
@@ -475,7 +526,7 @@ def declared_subscriptions(items, state):
         if state == "present":
             errors.extend(validation_errors(item, where))
         else:
-            errors.extend(booleans_given_as_integers(item, ("id",), where))
+            errors.extend(booleans_given_as_integers(item, ("id",), where) + subscriber_errors(item, where))
         key = address_key(item.get("address"))
         if key is not None:
             if key in seen:
@@ -502,6 +553,7 @@ class SubscriptionSet:
             current_by_key[key] = item
         desired_by_key = {}
         self.resources = {}
+        self.positions = {}
         for position, item in enumerate(items):
             where = "subscriptions[%d]." % position
             resource = Subscription(subscriptions, names, item, where)
@@ -518,22 +570,51 @@ class SubscriptionSet:
                 raise ReconcileError("%sdeclares a subscription that another item of the list declares too" % where)
             desired_by_key[key] = {} if state == "absent" else resource.desired()
             self.resources[key] = resource
+            self.positions[key] = position
         self.plan = plan_set(current_by_key, desired_by_key,
                              lambda key, current, desired: self.resources[key].changes(current, desired),
                              prune=prune, absent=(state == "absent"))
         for key, desired in self.plan.create:
             check_creatable(desired, self.resources[key].where)
+        # The keys of the creates that each create must wait for (the one whose subscriber it joins).
+        self.requires = {}
+        self.subscribers = None if state == "absent" else self._subscribers(current_by_key)
+        # The subscriptions created so far, by declared position: a create joining one of them sends its subscriber.
+        self.created_at = {}
         # The subscriptions that a lost create cannot have made: there before the run, or created by it.
         self.known_ids = set(item["id"] for item in self.current)
         self.changes = None
 
+    def _subscribers(self, current_by_key):
+        """The subscriber of each declared item (statushub_subscribers), its rules checked; creates ordered so that
+        one joining another created here comes after it."""
+        keys = sorted(self.positions, key=self.positions.get)
+        declared = [declared_subscriber(self.resources[key].params, current_by_key.get(key), self.resources[key].where)
+                    for key in keys]
+        subscribers = Subscribers(declared, self.current, address_key, shown_address,
+                                  leaving=[current["id"] for _key, current in self.plan.delete])
+        if subscribers.errors:
+            raise ReconcileError("; ".join(subscribers.errors))
+        creates = dict(self.plan.create)
+        self.plan.create = [(keys[position], creates[keys[position]])
+                            for position in subscribers.order(self.positions[key] for key in creates)]
+        for key in creates:
+            required = subscribers.requires(self.positions[key])
+            if required is not None:
+                self.requires[key] = [keys[required]]
+        return subscribers
+
     def apply(self, check_mode, concurrency=1):
-        self.changes = SetChanges(self.plan, self, concurrency, check_mode)
+        self.changes = SetChanges(self.plan, self, concurrency, check_mode, self.requires)
         self.changes.run()
 
     def create(self, key, desired):
-        created = create_once(self.resources[key], desired, self.known_ids)
+        resource = self.resources[key]
+        position = self.positions[key]
+        resource.joining = self.subscribers.subscriber_id(position, self.created_at)
+        created = create_once(resource, desired, self.known_ids)
         self.known_ids.add(created["id"])
+        self.created_at[position] = created
         return created
 
     def update(self, current, desired, changes):
@@ -543,7 +624,7 @@ class SubscriptionSet:
         self.subscriptions.delete(current["id"])
 
     def preview_create(self, key, desired):
-        return preview(None, desired, self.names)
+        return preview(None, with_subscriber(desired, self.subscribers.subscriber_id(self.positions[key])), self.names)
 
     def preview_update(self, current, desired):
         return preview(current, desired, self.names)

@@ -28,62 +28,20 @@ author:
 extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.http_options
+  - statusops.status.statushub_subscription
   - statusops.status.attributes
 options:
-  address:
-    description:
-      - Where notifications go; its form depends on O(method). It identifies the subscription when O(id) is not given.
-      - V(email), an email address; V(sms), a phone number in E.164 form, C(+) then 7 to 15 digits, the first not
-        0, such as V(+14155550100); V(webhook), V(slack) and V(teams), an C(https) URL (for Slack and Teams, the
-        channel's incoming webhook URL). Any other form fails the task before any request.
-      - Required to create a subscription.
-    type: str
   id:
     description:
       - The subscription's id. When given it identifies the subscription, and O(address) changes its address.
       - A subscription with that id must exist for O(state=present).
     type: int
-  method:
+  subscriber_id:
     description:
-      - How notifications are sent. Required to create a subscription.
-      - The method of an existing subscription cannot be changed; delete it and create it again.
-    type: str
-    choices: [email, sms, webhook, slack, teams]
-  services:
-    description:
-      - The services the subscription is for, each by name or id. A name that no service of the hub has (a deleted
-        service included) fails the task before any write.
-      - Omitted means all current and future services of the hub. A list naming every service of the hub is the same
-        as all (the API treats it so), in either direction.
-    type: list
-    elements: str
-  configuration:
-    description:
-      - Additional configuration of the method or the subscription, as the API takes it, for example a
-        C(content_type) of C(application/json). Compared as a whole when given; not managed when omitted.
-      - Every value in it may be a credential (a webhook signing secret, an C(Authorization) header), so each is
-        shown as C(********) (a URL as its scheme and host) in the result, the diff, the invocation shown at C(-vvv)
-        and the module's logs, except the values of C(content_type), the one key known to be harmless. A diff marks a
-        hidden value that changed as V(******** (changed\)).
-      - Each string of 4 characters or more in it is also masked wherever it appears in a message, such as an
-        error the hub answers, in every spelling (URL-encoded, in another case, JSON-escaped; for a URL also its
-        path alone). Shorter strings and numbers are hidden in the result and the diff only, since masking them
-        in text would hide every such word or digit.
-    type: dict
-  label:
-    description:
-      - A note to tell who receives the notifications, such as a person or a team. Not available for V(email)
-        subscriptions (also when the subscription is found by O(id) and O(method) is not given). V("") and no label
-        compare equal.
-    type: str
-  less_verbose:
-    description:
-      - Send the fewest notifications per incident, typically the first and the last.
-    type: bool
-  protected:
-    description:
-      - The subscriber cannot edit the subscription or unsubscribe by themselves (useful for group email addresses).
-    type: bool
+      - The id of the subscriber this subscription belongs to, instead of naming one of its subscriptions with
+        O(subscriber_of). The hub must have that subscriber; the rules of O(subscriber_of) apply.
+      - Mutually exclusive with O(subscriber_of).
+    type: int
   state:
     description:
       - V(present) creates or updates the subscription, V(absent) deletes it (StatusHub keeps it, marked deleted).
@@ -92,6 +50,9 @@ options:
     default: present
 notes:
   - Finding a subscription by O(address) reads the hub's subscriptions, every page.
+  - With O(subscriber_of) or O(subscriber_id), the hub's subscriptions are read (every page) to check the
+    subscriber's other subscriptions; creating one that joins a subscriber given by O(subscriber_id) with no
+    subscription yet reads that subscriber.
   - When a task is looped over subscriptions, set C(loop_control.label) to something other than the URL, since
     Ansible prints each loop item.
 seealso:
@@ -131,6 +92,15 @@ EXAMPLES = r"""
     api_key: "{{ statushub_api_key }}"
     hub: acme
 
+- name: The on-call team's phone joins the subscriber of its email address
+  statusops.status.statushub_subscription:
+    address: "+14155550100"
+    method: sms
+    subscriber_of: oncall@example.com
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
 - name: Unsubscribe a phone number
   statusops.status.statushub_subscription:
     address: "+14155550100"
@@ -141,6 +111,13 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+subscriber_id:
+  description:
+    - The id of the subscriber the subscription belongs to; V(null) in check mode for a subscription that would be
+      created with a new subscriber, and after O(state=absent) when there was none.
+  returned: always
+  type: int
+  sample: 4001
 subscription:
   description:
     - The subscription as it is after the task (in check mode, as it would be; one not created yet has C(id=null)),
@@ -182,6 +159,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
     protect_secrets,
     redacted,
     redacted_diff,
+    subscriber_errors,
     validation_errors,
 )
 
@@ -190,18 +168,20 @@ def main():
     module = AnsibleModule(
         argument_spec=argument_spec(
             id=dict(type="int"),
+            subscriber_id=dict(type="int"),
             state=dict(type="str", default="present", choices=["present", "absent"]),
             **SUBSCRIPTION_FIELD_SPEC
         ),
         required_one_of=[("address", "id")],
+        mutually_exclusive=[("subscriber_of", "subscriber_id")],
         supports_check_mode=True,
     )
     params = module.params
     protect_secrets(module)
     if params["state"] == "present":
-        errors = validation_errors(params)
+        errors = validation_errors(params) + booleans_given_as_integers(params, ("subscriber_id",))
     else:
-        errors = booleans_given_as_integers(params, ("id",))
+        errors = booleans_given_as_integers(params, ("id",)) + subscriber_errors(params)
     fail_on_invalid(module, errors)
     hub = Hub(module)
     subscription = Subscription(Subscriptions(hub), ServiceNames(hub), params)
@@ -209,9 +189,11 @@ def main():
     def work():
         if params["state"] == "absent":
             outcome = ensure_absent(subscription, module.check_mode)
-            return dict(changed=outcome.changed, diff=redacted_diff(outcome), subscription=redacted(outcome.before) or {})
+            return dict(changed=outcome.changed, diff=redacted_diff(outcome), subscription=redacted(outcome.before) or {},
+                        subscriber_id=(outcome.before or {}).get("subscriber_id"))
         outcome = ensure_present(subscription, module.check_mode)
-        return dict(changed=outcome.changed, diff=redacted_diff(outcome), subscription=redacted(outcome.after))
+        return dict(changed=outcome.changed, diff=redacted_diff(outcome), subscription=redacted(outcome.after),
+                    subscriber_id=outcome.after.get("subscriber_id"))
 
     run(module, work)
 

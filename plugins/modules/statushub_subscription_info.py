@@ -32,6 +32,11 @@ options:
       - Only the subscriptions with this method.
     type: str
     choices: [email, sms, webhook, slack, teams]
+  subscriber_id:
+    description:
+      - Only the subscriptions of this subscriber (the channels of one person or team). The API's list has no such
+        filter, so the list is read whole and filtered here.
+    type: int
   deleted:
     description:
       - V(false), only the subscriptions that are not deleted; V(true), only the deleted ones; V(all), both.
@@ -63,6 +68,14 @@ EXAMPLES = r"""
     api_key: "{{ statushub_api_key }}"
     hub: acme
   register: gone
+
+- name: The channels of the on-call team's subscriber
+  statusops.status.statushub_subscription_info:
+    subscriber_id: "{{ oncall.subscriber_id }}"
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+  register: oncall_channels
 """
 
 RETURN = r"""
@@ -70,6 +83,7 @@ subscriptions:
   description:
     - The matching subscriptions in the server's order, in the API's shape with C(flags); URL addresses are
       redacted, and every value of C(configuration) but C(content_type) is hidden.
+    - Each holds C(subscriber_id), the subscriber it belongs to (V(null) when the server does not report one).
   returned: always
   type: list
   elements: dict
@@ -92,7 +106,11 @@ subscriptions:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
+from ansible_collections.statusops.status.plugins.module_utils.common import (
+    booleans_given_as_integers,
+    fail_on_invalid,
+    run,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
     DELETED_FILTERS,
@@ -107,11 +125,13 @@ def main():
         argument_spec=argument_spec(
             q=dict(type="str"),
             method=dict(type="str", choices=list(METHODS)),
+            subscriber_id=dict(type="int"),
             deleted=dict(type="str", default="false", choices=list(DELETED_FILTERS)),
         ),
         supports_check_mode=True,
     )
     params = module.params
+    fail_on_invalid(module, booleans_given_as_integers(params, ("subscriber_id",)))
     subscriptions = Subscriptions(Hub(module))
 
     def work():
@@ -121,7 +141,10 @@ def main():
         items = subscriptions.list(query)
         if params["method"]:
             items = [item for item in items if item.get("method_name") == params["method"]]
-        return dict(changed=False, subscriptions=[redacted(item) for item in items])
+        if params["subscriber_id"] is not None:
+            items = [item for item in items if item.get("subscriber_id") == params["subscriber_id"]]
+        return dict(changed=False, subscriptions=[dict(redacted(item), subscriber_id=item.get("subscriber_id"))
+                                                  for item in items])
 
     run(module, work)
 

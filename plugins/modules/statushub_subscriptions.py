@@ -27,6 +27,7 @@ extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.http_options
   - statusops.status.statushub.DECLARED_SET
+  - statusops.status.statushub_subscription.SET
   - statusops.status.concurrency
   - statusops.status.attributes
 options:
@@ -34,50 +35,15 @@ options:
     description:
       - The declared subscriptions, with the options of M(statusops.status.statushub_subscription).
         An address may appear only once.
+      - An item's C(subscriber_of) names another item of this list or an existing subscription of the hub; an item
+        that joins another created by the same task is created after it. A C(subscriber_of) that names no
+        subscription, or names its own item, or a chain of them that loops, fails the task before any write, naming
+        the items; so do two subscriptions of one subscriber with the same method (counting the subscriber's
+        subscriptions that the task keeps), and an existing subscription that belongs to another subscriber than
+        the one named.
     type: list
     elements: dict
     required: true
-    suboptions:
-      address:
-        description:
-          - Where notifications go (see M(statusops.status.statushub_subscription)). Required unless C(id) is given.
-          - An V(sms) number is E.164 (C(+) then 7 to 15 digits, the first not 0); a V(webhook), V(slack) or V(teams)
-            address is an C(https) URL.
-        type: str
-      id:
-        description:
-          - The subscription's id; it must exist. When given it identifies the subscription, and C(address) changes it.
-        type: int
-      method:
-        description:
-          - How notifications are sent. Required to create a subscription; the method of an existing one cannot change.
-        type: str
-        choices: [email, sms, webhook, slack, teams]
-      services:
-        description:
-          - The services, by name or id. Omitted means all current and future services; naming every service of the
-            hub is the same as all.
-        type: list
-        elements: str
-      configuration:
-        description:
-          - Additional configuration, compared as a whole when given.
-          - Every value in it but that of C(content_type) is hidden in the results, the diff, the invocation and
-            messages, as in M(statusops.status.statushub_subscription); a diff marks a hidden value that changed as
-            V(******** (changed\)).
-        type: dict
-      label:
-        description:
-          - A note to tell who receives the notifications. Not available for V(email).
-        type: str
-      less_verbose:
-        description:
-          - Send the fewest notifications per incident.
-        type: bool
-      protected:
-        description:
-          - The subscriber cannot edit the subscription or unsubscribe by themselves.
-        type: bool
 seealso:
   - module: statusops.status.statushub_subscription
   - module: statusops.status.statushub_subscription_info
@@ -98,6 +64,21 @@ EXAMPLES = r"""
         method: slack
         label: "#incidents"
     prune: true
+    api_url: https://acme.app.statushub.io/api/v3
+    api_key: "{{ statushub_api_key }}"
+    hub: acme
+
+- name: The on-call team, one subscriber with three channels
+  statusops.status.statushub_subscriptions:
+    subscriptions:
+      - address: oncall@example.com
+        method: email
+      - address: "+14155550100"
+        method: sms
+        subscriber_of: oncall@example.com
+      - address: "{{ slack_oncall_webhook_url }}"
+        method: slack
+        subscriber_of: oncall@example.com
     api_url: https://acme.app.statushub.io/api/v3
     api_key: "{{ statushub_api_key }}"
     hub: acme

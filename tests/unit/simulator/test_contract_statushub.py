@@ -69,7 +69,12 @@ def api():
     api.world["subscriber"] = api.created(post(SUBSCRIPTIONS, {"address": "ops@example.com", "method_name": "email"}),
                                           "subscription")["subscriber_id"]
     api.created(post(SUBSCRIPTIONS, {"address": "gone@example.com", "method_name": "email"}), "deleted_subscription")
-    for path in (SERVICES + "/{deleted_service}", SUBSCRIPTIONS + "/{deleted_subscription}"):
+    api.created(post(SUBSCRIBERS), "team")
+    api.created(post(SUBSCRIPTIONS, {"address": "team@example.com", "method_name": "email", "subscriber_id": "{team}"}),
+                "team_subscription")
+    api.created(post(SUBSCRIBERS), "deleted_subscriber")
+    for path in (SERVICES + "/{deleted_service}", SUBSCRIPTIONS + "/{deleted_subscription}",
+                 SUBSCRIBERS + "/{deleted_subscriber}"):
         assert api.send(delete(path)).status_code == 204
     return api
 
@@ -310,6 +315,15 @@ REFUSALS = [
             422, "method_name", 200),
     refusal("Subscriptions", "subscriber_id names a subscriber", post(SUBSCRIPTIONS, changed(EMAIL, subscriber_id=999)),
             post(SUBSCRIPTIONS, changed(EMAIL, subscriber_id=0)), 422, "subscriber_id", 200),
+    refusal("Subscriptions", "joining a deleted subscriber is joining an unknown one",
+            post(SUBSCRIPTIONS, changed(EMAIL, subscriber_id="{deleted_subscriber}")),
+            post(SUBSCRIPTIONS, changed(EMAIL, subscriber_id="{team}", address="+12025550100", method_name="sms")),
+            422, "subscriber_id", 200),
+    refusal("Subscriptions", "an update names a subscriber of the hub",
+            put(SUBSCRIPTION, {"subscriber_id": 999}), put(SUBSCRIPTION, {"subscriber_id": "{subscriber}"}),
+            422, "subscriber_id", 200),
+    refusal("Subscriptions", "one subscription per method and subscriber, also after an update",
+            put(SUBSCRIPTION, {"subscriber_id": "{team}"}), put(SUBSCRIPTION, {"label": None}), 422, "method_name", 200),
     refusal("Subscriptions", "the deleted list filter is true, false or all",
             get(SUBSCRIPTIONS, deleted="1"), get(SUBSCRIPTIONS, deleted="true"), 400, "deleted", 200),
     refusal("Subscriptions", "sort_prop and sort_dir", get(SUBSCRIPTIONS, sort_dir="up"),
@@ -383,6 +397,13 @@ BEHAVIOURS = [
     behaviour("Subscriptions", "a list naming every service means all",
               post(SUBSCRIPTIONS, changed(EMAIL, services_selection={"all": False, "service_ids": ["{service}", "{other_service}"]})),
               200, {"services_selection": {"all": True}}),
+    behaviour("Subscriptions", "a create naming a subscriber joins it",
+              post(SUBSCRIPTIONS, {"address": "+12025550100", "method_name": "sms", "subscriber_id": "{team}"}), 200,
+              {"subscriber_id": "{team}"}),
+    behaviour("Subscriptions", "a subscriber lists its live subscriptions (assumed fields)", get(SUBSCRIBERS + "/{team}"), 200,
+              {"id": "{team}", "subscription_ids": ["{team_subscription}"]}),
+    behaviour("Subscriptions", "deleting a subscriber deletes its subscriptions",
+              delete(SUBSCRIBERS + "/{deleted_subscriber}"), 404, {"error": PRESENT}),
     behaviour("Subscriptions", "responses add id, subscriber, flags, timestamps and the services",
               post(SUBSCRIPTIONS, changed(EMAIL, services_selection=SOME)), 200,
               {"id": PRESENT, "subscriber_id": PRESENT, "created_at": PRESENT, "updated_at": PRESENT,

@@ -278,3 +278,14 @@ def test_a_set_that_fails_partway_reports_what_it_did():
     assert [item["name"] for item in changes.deleted()] == ["gone"]
     assert [item["name"] for item in changes.updated()] == ["a"]
     assert changes.created() == []
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_a_set_create_waits_for_the_creates_it_requires(concurrency):
+    store = FaultyStore([])
+    desired = dict((name, {"name": name}) for name in ("joins", "other", "founder"))
+    plan = plan_set({}, desired, lambda key, cur, des: {})
+    changes = SetChanges(plan, StoreActions(store), concurrency, requires={"joins": ["founder"]}).run()
+    creates = [name for _action, name in store.writes]
+    assert creates.index("founder") < creates.index("joins")
+    assert [item["name"] for item in changes.created()] == ["joins", "other", "founder"]

@@ -216,6 +216,106 @@ def test_a_lost_create_answer_is_looked_for_before_sending_again(run_module, htt
     assert [method for method, _path in calls(http)] == ["GET", "POST", "GET"]
 
 
+# statushub_subscription: subscribers
+
+SMS_ARGS = dict(address="+14155550100", method="sms")
+SMS_CREATED = sub(5002, "+14155550100", "sms", subscriber_id=4001)
+
+
+def test_subscriber_of_joins_that_subscriptions_subscriber_in_the_create(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    http.post(BASE + "/subscriptions", json=SMS_CREATED)
+    result = run_module(statushub_subscription, args(subscriber_of="OPS@example.com", **SMS_ARGS))
+    assert result["changed"] is True and result["subscriber_id"] == 4001
+    assert calls(http) == [("GET", SUBS_Q % 1), ("POST", PATH + "/subscriptions" + Q)]
+    assert bodies(http)[1] == {"address": "+14155550100", "method_name": "sms", "subscriber_id": 4001,
+                               "services_selection": {"all": True, "service_ids": []}}
+
+
+def test_subscriber_of_in_check_mode_only_reads_and_returns_the_subscriber(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    list_services(http)
+    result = run_module(statushub_subscription, args(subscriber_of="ops@example.com", **SMS_ARGS), check_mode=True)
+    assert result["changed"] is True and result["subscriber_id"] == 4001
+    assert result["subscription"]["subscriber_id"] == 4001
+    assert calls(http) == [("GET", SUBS_Q % 1), ("GET", SERVICES_Q)]
+
+
+def test_a_subscription_already_of_that_subscriber_is_unchanged(run_module, http):
+    list_subscriptions(http, [EMAIL, SMS_CREATED])
+    result = run_module(statushub_subscription, args(subscriber_of="ops@example.com", **SMS_ARGS))
+    assert result["changed"] is False and result["subscriber_id"] == 4001
+    assert calls(http) == [("GET", SUBS_Q % 1)]
+
+
+def test_subscriber_id_of_a_subscriber_without_subscriptions_is_read_before_the_create(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    http.get(BASE + "/subscribers/77", json={"id": 77, "subscription_ids": [], "flags": {"deleted": False}})
+    http.post(BASE + "/subscriptions", json=dict(SMS_CREATED, subscriber_id=77))
+    result = run_module(statushub_subscription, args(subscriber_id=77, **SMS_ARGS))
+    assert result["changed"] is True and result["subscriber_id"] == 77
+    assert calls(http) == [("GET", SUBS_Q % 1), ("GET", PATH + "/subscribers/77" + Q + "&extend=flags"),
+                           ("POST", PATH + "/subscriptions" + Q)]
+    assert bodies(http)[2]["subscriber_id"] == 77
+
+
+def test_an_unknown_subscriber_id_fails_before_any_write(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    http.get(BASE + "/subscribers/77", status=404, json={"error": "Not found"})
+    result = run_module(statushub_subscription, args(subscriber_id=77, **SMS_ARGS))
+    assert result["failed"] is True
+    assert result["msg"] == "subscriber_id 77: the hub has no subscriber with that id"
+    assert all(method == "GET" for method, _path in calls(http))
+
+
+def test_joining_a_subscriber_that_has_the_method_fails_before_any_write(run_module, http):
+    list_subscriptions(http, [EMAIL, SMS_CREATED])
+    result = run_module(statushub_subscription, args(address="dev@example.com", method="email",
+                                                     subscriber_of="+14155550100"))
+    assert result["failed"] is True
+    assert result["msg"] == ("this subscription ('dev@example.com') and subscription 5001 ('ops@example.com') of the hub of "
+                             "one subscriber (subscriber 4001) have the same method email, and a subscriber holds at "
+                             "most one subscription per method")
+    assert calls(http) == [("GET", SUBS_Q % 1)]
+
+
+def test_a_subscription_of_another_subscriber_is_not_moved_and_names_both(run_module, http):
+    slack = sub(5003, SLACK, "slack")
+    list_subscriptions(http, [EMAIL, slack])
+    result = run_module(statushub_subscription, args(address=SLACK, method="slack", subscriber_of="ops@example.com"))
+    assert result["failed"] is True
+    assert result["msg"] == ("subscription '%s' (id 5003) belongs to subscriber 4003, not to subscriber 4001 of "
+                             "'ops@example.com'; the API cannot move a subscription to another subscriber: delete it "
+                             "and declare it again to create it there" % SLACK_SHOWN)
+    assert calls(http) == [("GET", SUBS_Q % 1)]
+    assert SLACK not in json.dumps(result)
+
+
+def test_a_subscriber_of_naming_no_subscription_or_itself_fails_hiding_a_url(run_module, http):
+    list_subscriptions(http, [EMAIL])
+    result = run_module(statushub_subscription, args(address="dev@example.com", method="email", subscriber_of=SLACK))
+    assert result["failed"] is True
+    assert result["msg"] == ("subscriber_of '%s' names no subscription: neither one of the hub nor one declared here"
+                             % SLACK_SHOWN)
+    assert SLACK not in json.dumps(result)
+    list_subscriptions(http, [EMAIL])
+    result = run_module(statushub_subscription, args(address="dev@example.com", method="email",
+                                                     subscriber_of="Dev@example.com"))
+    assert result["msg"].startswith("subscriber_of names the subscription itself ('dev@example.com')")
+    assert all(method == "GET" for method, _path in calls(http))
+
+
+def test_subscriber_of_and_subscriber_id_are_exclusive_and_only_for_present(run_module, http):
+    result = run_module(statushub_subscription, args(subscriber_of="ops@example.com", subscriber_id=4001, **SMS_ARGS))
+    assert result["failed"] is True and "mutually exclusive: subscriber_of|subscriber_id" in result["msg"]
+    result = run_module(statushub_subscription, args(address="+14155550100", subscriber_id=4001, state="absent"))
+    assert result["msg"] == ("subscriber_id is only for state=present, where it names the subscriber a subscription "
+                             "belongs to")
+    result = run_module(statushub_subscription, args(subscriber_id=True, **SMS_ARGS))
+    assert result["msg"] == "subscriber_id must be an integer, got True"
+    assert len(http.calls) == 0
+
+
 # statushub_subscription_info
 
 

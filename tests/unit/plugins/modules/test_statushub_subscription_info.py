@@ -53,3 +53,24 @@ def test_a_bad_method_fails_before_any_request(run_module, http):
     result = run_module(statushub_subscription_info, args(method="pager"))
     assert result["failed"] is True and "method" in result["msg"] and "pager" in result["msg"]
     assert len(http.calls) == 0
+
+
+def test_subscriber_id_filters_after_the_same_read_and_each_subscription_holds_its_subscriber(run_module, http):
+    team = [dict(EMAIL, subscriber_id=4001), dict(SMS, subscriber_id=4001), dict(HOOK, subscriber_id=4002),
+            dict(subscription(5004, "old@example.com", "email"))]
+    paged(http, HUB + "/subscriptions", team, deleted="false", extend="flags")
+    result = run_module(statushub_subscription_info, args(subscriber_id=4001))
+    assert [(item["id"], item["subscriber_id"]) for item in result["subscriptions"]] == [(5001, 4001), (5002, 4001)]
+    assert calls(http) == [("GET", LIST % ("false", 1))]
+
+
+def test_every_subscription_holds_subscriber_id_even_when_the_server_leaves_it_out(run_module, http):
+    paged(http, HUB + "/subscriptions", [EMAIL, dict(SMS, subscriber_id=4001)], deleted="false", extend="flags")
+    result = run_module(statushub_subscription_info, args())
+    assert [item["subscriber_id"] for item in result["subscriptions"]] == [None, 4001]
+
+
+def test_a_subscriber_id_given_as_a_boolean_fails_before_any_request(run_module, http):
+    result = run_module(statushub_subscription_info, args(subscriber_id=True))
+    assert result["failed"] is True and result["msg"] == "subscriber_id must be an integer, got True"
+    assert len(http.calls) == 0

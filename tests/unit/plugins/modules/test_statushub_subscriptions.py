@@ -6,6 +6,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
+
 from ansible_collections.statusops.status.plugins.modules import statushub_subscriptions
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
@@ -69,3 +71,97 @@ def test_an_unknown_id_fails_before_the_services_are_read(run_module, http):
                                                                       "method": "email"}]))
     assert result["failed"] is True and "5999" in result["msg"]
     assert calls(http) == [("GET", LIST % 1)]
+
+
+# Subscribers: one team, several channels
+
+HOOK = "https://hooks.slack.com/services/T000/B000/team-secret"
+TEAM = [{"address": "team@example.com", "method": "email"},
+        {"address": "+14155550100", "method": "sms", "subscriber_of": "team@example.com"},
+        {"address": HOOK, "method": "slack", "subscriber_of": "team@example.com"}]
+CREATE = ("POST", PATH + "/subscriptions?" + V)
+
+
+def joined(sub_id, address, method, subscriber_id):
+    return dict(subscription(sub_id, address, method), subscriber_id=subscriber_id)
+
+
+def test_a_team_declared_sms_first_is_created_email_first_and_the_others_join_its_subscriber(run_module, http):
+    paged(http, HUB + "/subscriptions", [], deleted="false")
+    http.post(HUB + "/subscriptions", json=joined(5011, "team@example.com", "email", 4011))
+    http.post(HUB + "/subscriptions", json=joined(5012, "+14155550100", "sms", 4011))
+    http.post(HUB + "/subscriptions", json=joined(5013, HOOK, "slack", 4011))
+    declared = [TEAM[1], TEAM[0], TEAM[2]]
+    result = run_module(statushub_subscriptions, args(subscriptions=declared, concurrency=1))
+    assert result["changed"] is True
+    assert [item["id"] for item in result["created"]] == [5011, 5012, 5013]
+    assert calls(http) == [("GET", LIST % 1), CREATE, CREATE, CREATE]
+    assert [(body["address"], body.get("subscriber_id")) for body in bodies(http)[1:]] == [
+        ("team@example.com", None), ("+14155550100", 4011), (HOOK, 4011)]
+    assert HOOK not in json.dumps(result)
+
+
+def test_a_team_in_check_mode_only_reads(run_module, http):
+    paged(http, HUB + "/subscriptions", [], deleted="false")
+    paged(http, HUB + "/services", [API, DASHBOARD], deleted="false", extend="flags")
+    result = run_module(statushub_subscriptions, args(subscriptions=TEAM), check_mode=True, diff=True)
+    assert result["changed"] is True and len(result["created"]) == 3
+    assert [item["subscriber_id"] for item in result["created"]] == [None, None, None]
+    assert calls(http) == [("GET", LIST % 1), ("GET", SERVICES)]
+    assert HOOK not in json.dumps(result)
+
+
+def test_a_team_that_is_one_subscriber_already_is_unchanged(run_module, http):
+    paged(http, HUB + "/subscriptions", [joined(5011, "team@example.com", "email", 4011),
+                                         joined(5012, "+14155550100", "sms", 4011), joined(5013, HOOK, "slack", 4011)],
+          deleted="false")
+    result = run_module(statushub_subscriptions, args(subscriptions=TEAM))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", LIST % 1)]
+
+
+def test_joining_an_existing_subscription_sends_its_subscriber_at_any_concurrency(run_module, http):
+    paged(http, HUB + "/subscriptions", [joined(5011, "team@example.com", "email", 4011)], deleted="false")
+    http.post(HUB + "/subscriptions", json=joined(5012, "+14155550100", "sms", 4011))
+    result = run_module(statushub_subscriptions, args(subscriptions=TEAM[1:2]))
+    assert [item["subscriber_id"] for item in result["created"]] == [4011]
+    assert bodies(http)[1]["subscriber_id"] == 4011
+
+
+def test_a_team_member_of_another_subscriber_fails_before_any_write_naming_both(run_module, http):
+    paged(http, HUB + "/subscriptions", [joined(5011, "team@example.com", "email", 4011),
+                                         joined(5013, HOOK, "slack", 4099)], deleted="false")
+    result = run_module(statushub_subscriptions, args(subscriptions=TEAM))
+    assert result["failed"] is True
+    assert result["msg"] == ("subscriptions[2].subscription 'https://hooks.slack.com/********' (id 5013) belongs to "
+                             "subscriber 4099, not to subscriber 4011 of 'team@example.com'; the API cannot move a "
+                             "subscription to another subscriber: delete it and declare it again to create it there")
+    assert calls(http) == [("GET", LIST % 1)]
+    assert HOOK not in json.dumps(result)
+
+
+def test_refusals_of_the_declaration_send_no_write(run_module, http):
+    cases = [
+        ([TEAM[0], dict(TEAM[1], method="email", address="two@example.com")],
+         "subscriptions[0] ('team@example.com') and subscriptions[1] ('two@example.com') of one subscriber (a new "
+         "subscriber) have the same method email"),
+        ([dict(TEAM[0], subscriber_of=HOOK), TEAM[2]],
+         "subscriptions[0].subscriber_of forms a loop: subscriptions[0] ('team@example.com') -> subscriptions[1] "
+         "('https://hooks.slack.com/********') -> subscriptions[0] ('team@example.com')"),
+        ([dict(TEAM[0], subscriber_of="Team@example.com")],
+         "subscriptions[0].subscriber_of names the subscription itself ('team@example.com')"),
+        ([TEAM[1]], "subscriptions[0].subscriber_of 'team@example.com' names no subscription"),
+    ]
+    for declared, message in cases:
+        paged(http, HUB + "/subscriptions", [], deleted="false")
+        result = run_module(statushub_subscriptions, args(subscriptions=declared))
+        assert result["failed"] is True and result["msg"].startswith(message), result["msg"]
+        assert HOOK not in json.dumps(result)
+    assert all(method == "GET" for method, _path in calls(http))
+
+
+def test_subscriber_of_is_refused_with_state_absent(run_module, http):
+    result = run_module(statushub_subscriptions, args(subscriptions=TEAM[1:2], state="absent"))
+    assert result["msg"] == ("subscriptions[0].subscriber_of is only for state=present, where it names the subscriber "
+                             "a subscription belongs to")
+    assert len(http.calls) == 0
