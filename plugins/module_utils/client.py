@@ -29,6 +29,12 @@ except ImportError as exc:  # pragma: no cover - depends on the target host
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = exc
 
+from ansible_collections.statusops.status.plugins.module_utils.errors import (
+    ApiError,
+    NotFoundOnRetry,
+    OutcomeUnknown,
+    UnsafePathValue,
+)
 from ansible_collections.statusops.status.plugins.module_utils.masking import mask_pattern, masked
 
 COLLECTION_VERSION = "0.1.0"
@@ -46,44 +52,6 @@ BACKOFF_MIN = BACKOFF_BASE / 2
 # jitter) still fit its one-second window, while a burst of N needs no waiting.
 RATE_WINDOW = 1.1
 DELTA_SECONDS = re.compile(r"[0-9]+")
-
-
-class ApiError(Exception):
-    """A request that did not succeed: method, path, status and the API's message."""
-
-    def __init__(self, method, path, status=None, message="", body=None):
-        self.method = method
-        self.path = path
-        self.status = status
-        self.message = message
-        self.body = body
-        super(ApiError, self).__init__(str(self))
-
-    def __str__(self):
-        head = "%s %s" % (self.method, self.path)
-        if self.status is not None:
-            head += " returned HTTP %s" % self.status
-        return "%s: %s" % (head, self.message) if self.message else head
-
-
-class OutcomeUnknown(ApiError):
-    """A create was sent but its answer was lost: it may or may not exist now."""
-
-
-class NotFoundOnRetry(ApiError):
-    """A 404 answering a retry of a request that an earlier attempt may have carried out (a delete then did its work)."""
-
-
-class UnsafePathValue(ApiError):
-    """A value that cannot be one segment of a request path; no request is sent."""
-
-    def __init__(self, template, value):
-        super(UnsafePathValue, self).__init__(None, template, None, "refused to place %r in the request path %s: a path "
-                                              "segment must be a non-empty text without control characters (not . "
-                                              "or ..) or a whole number of 0 or more" % (value, template))
-
-    def __str__(self):
-        return self.message
 
 
 def api_path(template, *values):

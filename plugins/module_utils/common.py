@@ -21,11 +21,11 @@ from ansible_collections.statusops.status.plugins.module_utils.client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     ApiClient,
-    ApiError,
     shown_url,
 )
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler
 
 
 # The range of a number option: (least, most). Any other number option is a whole number from 0 to LARGEST_NUMBER.
@@ -197,12 +197,13 @@ def _shown(value, secret):
     return text if len(text) <= 120 else text[:117] + "..."
 
 
-def is_http_url(value):
+def is_http_url(value, schemes=("http", "https")):
+    """Whether value is a URL of one of the schemes, with a host and no white space."""
     try:
         parts = urlsplit(value)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(char.isspace() for char in value)
+    return parts.scheme in schemes and bool(parts.hostname) and not any(char.isspace() for char in value)
 
 
 def booleans_given_as_integers(fields, options, where=""):
@@ -243,6 +244,32 @@ def fail_partway(module, error, progress):
     """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
     module.fail_json(msg=error_message(module, error), status=getattr(error, "status", None),
                      changed=any(progress.values()), **progress)
+
+
+def empty_prune_errors(params, option, everything):
+    """The one refusal of a declared set that is empty while prune would delete everything it does not declare."""
+    if params["prune"] and params["state"] == "present" and not params[option] and not params["allow_empty"]:
+        return ["%s is empty and prune is true: that would delete every %s; set allow_empty=true to do that"
+                % (option, everything)]
+    return []
+
+
+def reconcile_set(module, mapping, concurrency):
+    """Run a set module: read and plan (an error there fails with nothing written), carry the plan out, and exit with
+    created, updated, deleted (as the mapping shows them), changed and the mapping's own result keys; a failed change
+    fails the task saying what was carried out before it."""
+    reconciler = SetReconciler(mapping, concurrency, module.check_mode)
+
+    def work():
+        reconciler.read()
+        try:
+            reconciler.apply()
+        except (ApiError, ReconcileError) as exc:
+            fail_partway(module, exc, reconciler.progress())
+        progress = reconciler.progress()
+        return dict(progress, changed=any(progress.values()), **mapping.result(reconciler))
+
+    run(module, work)
 
 
 def error_message(module, error):

@@ -1,11 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The reconcile engine: read current state, compare, decide, honour check mode, diff.
+"""Private to the statusops.status collection; not an API for other code.
 
-It knows nothing of HTTP or of any API: a Resource (one per kind of object, in
-the API mapping files) tells it how to find, compare, create, update and delete.
-A set of objects is planned with plan_set and carried out as Changes by apply_changes.
+The reconcile engine: read what is, compare it with what is declared, plan, carry the plan out (in check mode,
+preview it) and say what was done.
+
+It knows nothing of HTTP or of any API. A Resource (one object) or a SetMapping (a set of objects) in the API
+mapping files tells it how to read, identify, compare, create, update and delete; every plan, of one object or of
+a set, is carried out by one executor (ChangeRun), and a create whose answer was lost goes through create_once.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,11 +18,7 @@ __metaclass__ = type
 import heapq
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-from ansible_collections.statusops.status.plugins.module_utils.client import NotFoundOnRetry, OutcomeUnknown
-
-
-class ReconcileError(Exception):
-    """A problem with what was asked for: ambiguous identity, a missing reference."""
+from ansible_collections.statusops.status.plugins.module_utils.errors import NotFoundOnRetry, OutcomeUnknown, ReconcileError
 
 
 class Resource:
@@ -105,27 +104,29 @@ class Outcome:
         }
 
 
-def create_once(resource, desired, known=()):
-    """Create; when the answer was lost, look for the object by its full identity and create only if still absent.
+def create_once(create, find_created, known=(), noun="object", id_key="id"):
+    """create(); when its answer was lost, look for the object by its full identity and create only if still absent.
 
-    known holds the ids of objects that cannot be the one created: there before the run, or made by another change
-    of it. Two candidates or more are never adopted: the outcome is unknown, and the error names them.
+    find_created() returns every object that now has the declared identity (for a component in a tree, under its
+    parent), so that the one the lost create made is among them if it made one. known holds the ids of objects that
+    cannot be it: there before the run, or made by another change of it. Two candidates or more are never adopted:
+    the outcome is unknown, and the error names them.
     """
     try:
-        return resource.create(desired)
+        return create()
     except OutcomeUnknown as lost:
         try:
-            candidates = [item for item in resource.find_created() if item[resource.id_key] not in known]
+            candidates = [item for item in find_created() if item[id_key] not in known]
         except ReconcileError as exc:
             raise ReconcileError("%s; looking for what it may have created: %s" % (lost, exc))
         if len(candidates) > 1:
             raise ReconcileError("%s; the outcome is unknown: %d %ss now match what it was to create (%ss %s) and none "
                                  "is taken for it; check them and delete the extra ones" % (
-                                     lost, len(candidates), resource.noun, resource.id_key,
-                                     " and ".join(str(item[resource.id_key]) for item in candidates)))
+                                     lost, len(candidates), noun, id_key,
+                                     " and ".join(str(item[id_key]) for item in candidates)))
         if candidates:
             return candidates[0]
-        return resource.create(desired)
+        return create()
 
 
 def delete_once(delete, current):
@@ -136,12 +137,20 @@ def delete_once(delete, current):
         pass
 
 
+def carry_out(change, check_mode):
+    """The object after one change (in check mode, as it would be), carried out by the executor of every plan."""
+    return ChangeRun([change], 1, check_mode).run().results[change.key]
+
+
 def ensure_present(resource, check_mode):
     current = resource.find()
     desired = resource.desired()
     if current is None:
-        after = resource.preview(None, desired) if check_mode else create_once(resource, desired)
-        return Outcome("create", None, after)
+        create = Change(resource.noun, "create",
+                        lambda _done: create_once(lambda: resource.create(desired), resource.find_created,
+                                                  noun=resource.noun, id_key=resource.id_key),
+                        lambda _done: resource.preview(None, desired))
+        return Outcome("create", None, carry_out(create, check_mode))
     return update_if_changed(resource, current, desired, check_mode)
 
 
@@ -157,16 +166,17 @@ def update_if_changed(resource, current, desired, check_mode):
     changes = resource.changes(resource.compared(current), desired)
     if not resource.must_update(current, desired, changes):
         return Outcome("none", current, current)
-    after = resource.preview(current, desired) if check_mode else resource.update(current, desired, changes)
-    return Outcome("update", current, after, changes, view=resource.compared)
+    update = Change(resource.noun, "update", lambda _done: resource.update(current, desired, changes),
+                    lambda _done: resource.preview(current, desired))
+    return Outcome("update", current, carry_out(update, check_mode), changes, view=resource.compared)
 
 
 def ensure_absent(resource, check_mode):
     current = resource.find()
     if current is None:
         return Outcome("none")
-    if not check_mode:
-        delete_once(resource.delete, current)
+    carry_out(Change(resource.noun, "delete", lambda _done: delete_once(resource.delete, current), lambda _done: None),
+              check_mode)
     return Outcome("delete", current, None)
 
 
@@ -196,27 +206,37 @@ def index_unique(items, key_of, describe, noun="object", id_key="id", hint=None)
 
 
 class SetPlan:
-    """The work that makes a set of current objects match a declared set."""
+    """The work that makes a set of current objects match a declared set, each object under the key that identifies
+    it. context is what the read returned (the objects, a page). A mapping whose changes depend on one another
+    (parents and children, subscribers) subclasses it: requires() names what must be done first, order() the order
+    in which changes start."""
 
-    def __init__(self):
+    def __init__(self, context=None):
+        self.context = context
         self.create = []  # (key, desired)
         self.update = []  # (key, current, desired, changes)
         self.delete = []  # (key, current)
         self.unchanged = []  # (key, current)
 
-    @property
-    def changed(self):
-        return bool(self.create or self.update or self.delete)
+    def requires(self, key, action):
+        """The keys whose changes must be carried out before this one."""
+        return ()
+
+    def order(self):
+        """(action, key) of every change, in the order they start: deletes, then updates, then creates."""
+        return ([("delete", key) for key, _current in self.delete]
+                + [("update", update[0]) for update in self.update]
+                + [("create", key) for key, _desired in self.create])
 
 
-def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=False):
-    """Decide the creates, updates and deletes that make current match desired.
+def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=False, plan=None):
+    """Fill plan (a new SetPlan when None) with the creates, updates and deletes that make current match desired.
 
     changes_of(key, current, desired) returns the fields to change of one object.
     With absent=True the declared keys are deleted; with prune=True the current
     objects that are not declared are deleted too.
     """
-    plan = SetPlan()
+    plan = SetPlan() if plan is None else plan
     for key, desired in desired_by_key.items():
         current = current_by_key.get(key)
         if absent:
@@ -248,8 +268,8 @@ def concurrency_errors(value):
 class Change:
     """One write of a plan: its action, what it needs done first, and how to do it (or, in check mode, preview it).
 
-    apply(results) and preview(results) return the object after the change; results maps the key of every change
-    already done to what it returned, so a change can use the object created by one it requires.
+    apply(done) and preview(done) return the object after the change; done maps the key of every change already
+    carried out to what it returned, so a change can use the object created by one it requires.
     """
 
     def __init__(self, key, action, apply, preview, requires=()):
@@ -321,43 +341,130 @@ class ChangeRun:
         return self
 
 
-def _ignoring_results(function, *args):
-    return lambda _results: function(*args)
+class SetMapping:
+    """How one kind of object is managed as a declared set: read, planned, changed one object at a time, shown.
 
-
-class SetChanges(ChangeRun):
-    """The changes of a SetPlan: deletes, then updates, then creates; a create waits for the keys that requires
-    names for it (the creates it depends on), the others do not depend on one another.
-
-    actions carries them out: create(key, desired), update(current, desired, changes) and delete(current), and
-    previews them in check mode: preview_create(key, desired) and preview_update(current, desired).
+    read() is the only method that may read more than once; plan() sends no request. Every change method gets the
+    plan it belongs to, the key of its object and done, the objects returned by the changes already carried out.
     """
 
-    def __init__(self, plan, actions, concurrency=1, check_mode=False, requires=None):
-        self.deletes = dict(plan.delete)
-        self.updates = dict((key, current) for key, current, _desired, _changes in plan.update)
-        changes = [Change(key, "delete", _ignoring_results(delete_once, actions.delete, current), _ignoring_results(lambda: None))
-                   for key, current in plan.delete]
-        changes.extend(Change(key, "update", _ignoring_results(actions.update, current, desired, fields),
-                              _ignoring_results(actions.preview_update, current, desired))
-                       for key, current, desired, fields in plan.update)
-        changes.extend(Change(key, "create", _ignoring_results(actions.create, key, desired),
-                              _ignoring_results(actions.preview_create, key, desired), (requires or {}).get(key, ()))
-                       for key, desired in plan.create)
-        super(SetChanges, self).__init__(changes, concurrency, check_mode)
+    noun = "object"
+    id_key = "id"
 
-    def created(self):
-        return [self.results[change.key] for change in self.done("create")]
+    def read(self):
+        """The current state (the objects, a page) in as few requests as the API allows."""
+        raise NotImplementedError
 
-    def updated(self):
-        return [self.results[change.key] for change in self.done("update")]
+    def plan(self, current):
+        """The SetPlan that makes current match the declaration; raises ReconcileError for what cannot be done."""
+        raise NotImplementedError
 
-    def deleted(self):
-        return [self.deletes[change.key] for change in self.done("delete")]
+    def known_ids(self, plan):
+        """The ids that a create whose answer was lost cannot have made: every object read."""
+        return [item[self.id_key] for item in plan.context]
 
-    def after(self, current, id_key="id"):
-        """The objects after the run: current ones deleted, replaced by their update, and the created ones."""
-        deleted = set(item[id_key] for item in self.deleted())
-        updated = dict((self.updates[change.key][id_key], self.results[change.key]) for change in self.done("update"))
-        kept = [updated.get(item[id_key], item) for item in current if item[id_key] not in deleted]
-        return kept + self.created()
+    def create(self, plan, key, desired, done):
+        raise NotImplementedError
+
+    def find_created(self, plan, key, desired, done):
+        """After a create whose answer was lost: every object that now has the declared identity."""
+        raise NotImplementedError
+
+    def update(self, plan, key, current, desired, changes, done):
+        raise NotImplementedError
+
+    def delete(self, plan, key, current):
+        raise NotImplementedError
+
+    def preview_create(self, plan, key, desired, done):
+        return dict(desired)
+
+    def preview_update(self, plan, key, current, desired, done):
+        return dict(current, **desired)
+
+    def shown(self, plan, key, item):
+        """An object as the result's created, updated and deleted show it."""
+        return item
+
+    def result(self, reconciler):
+        """The result keys besides created, updated, deleted and changed."""
+        return {}
+
+
+class SetReconciler:
+    """Makes a set of objects match a declared one through its SetMapping: read() reads and plans, apply() carries
+    the plan out (in check mode, previews it) through the executor; progress() says what was done, also after a
+    failed change."""
+
+    def __init__(self, mapping, concurrency=1, check_mode=False):
+        self.mapping = mapping
+        self.concurrency = concurrency
+        self.check_mode = check_mode
+        self.plan = None
+        self.run = None
+
+    def read(self):
+        self.plan = self.mapping.plan(self.mapping.read())
+        return self.plan
+
+    def apply(self):
+        plan = self.plan
+        creates = dict(plan.create)
+        updates = dict((update[0], update[1:]) for update in plan.update)
+        deletes = dict(plan.delete)
+        known = set(self.mapping.known_ids(plan))
+        changes = []
+        for action, key in plan.order():
+            if action == "create":
+                apply, preview = self._create(key, creates[key], known)
+            elif action == "update":
+                apply, preview = self._update(key, *updates[key])
+            else:
+                apply, preview = self._delete(key, deletes[key])
+            changes.append(Change(key, action, apply, preview, plan.requires(key, action)))
+        self.run = ChangeRun(changes, self.concurrency, self.check_mode)
+        self.run.run()
+
+    def _create(self, key, desired, known):
+        mapping, plan = self.mapping, self.plan
+
+        def apply(done):
+            created = create_once(lambda: mapping.create(plan, key, desired, done),
+                                  lambda: mapping.find_created(plan, key, desired, done),
+                                  known, mapping.noun, mapping.id_key)
+            known.add(created[mapping.id_key])
+            return created
+
+        return apply, lambda done: mapping.preview_create(plan, key, desired, done)
+
+    def _update(self, key, current, desired, changes):
+        mapping, plan = self.mapping, self.plan
+        return (lambda done: mapping.update(plan, key, current, desired, changes, done),
+                lambda done: mapping.preview_update(plan, key, current, desired, done))
+
+    def _delete(self, key, current):
+        mapping, plan = self.mapping, self.plan
+        return lambda _done: delete_once(lambda item: mapping.delete(plan, key, item), current), lambda _done: None
+
+    def done(self, action):
+        """(key, object) of each change of one action carried out (in check mode, previewed), in plan order: the
+        object after a create or an update, as it was before a delete."""
+        if self.run is None:
+            return []
+        deletes = dict(self.plan.delete)
+        return [(change.key, deletes[change.key] if action == "delete" else self.run.results[change.key])
+                for change in self.run.done(action)]
+
+    def progress(self):
+        """created, updated and deleted, each a list of objects as the mapping shows them."""
+        return dict((name, [self.mapping.shown(self.plan, key, item) for key, item in self.done(action)])
+                    for name, action in (("created", "create"), ("updated", "update"), ("deleted", "delete")))
+
+    def after(self):
+        """The objects read, as they are after the run: deleted ones gone, updated ones replaced, created ones added."""
+        id_key = self.mapping.id_key
+        deleted = set(item[id_key] for _key, item in self.done("delete"))
+        currents = dict((update[0], update[1]) for update in self.plan.update)
+        updated = dict((currents[key][id_key], item) for key, item in self.done("update"))
+        kept = [updated.get(item[id_key], item) for item in self.plan.context if item[id_key] not in deleted]
+        return kept + [item for _key, item in self.done("create")]

@@ -14,7 +14,8 @@ import re
 
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError, api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 
 API_VERSION = "V3-R1"

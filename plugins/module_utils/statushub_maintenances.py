@@ -19,7 +19,8 @@ import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, ReconcileError, delete_once
+from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, delete_once
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,

@@ -10,7 +10,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, Resource
+from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource
 
 # assumed (API_CONTRACT.md): the concept is documented, the path is not. GET answers 404 when the hub
 # has no alert, PUT sets it (a partial update once it exists), DELETE clears it.

@@ -12,11 +12,11 @@ __metaclass__ = type
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    ReconcileError,
     Resource,
-    SetChanges,
-    create_once,
+    SetMapping,
+    SetPlan,
     index_unique,
     plan_set,
     single_match,
@@ -137,22 +137,6 @@ class Service(Resource):
         return merged
 
 
-class _NamedService(Resource):
-    """A service of the declared set, for create_once: found again by name when a create's answer was lost."""
-
-    noun = "service"
-
-    def __init__(self, services, name):
-        self.services = services
-        self.name = name
-
-    def find_created(self):
-        return [item for item in self.services.list() if item["name"] == self.name]
-
-    def create(self, desired):
-        return self.services.create(desired)
-
-
 def declared_services(items, state):
     """{name: desired fields} of the declared list; duplicates and bad values fail before any request."""
     errors = []
@@ -169,56 +153,47 @@ def declared_services(items, state):
     return declared, errors
 
 
-class ServiceSet:
-    """The plan that makes a hub's services match the declared ones, and its changes: deletes, updates, creates."""
+class ServiceSet(SetMapping):
+    """A hub's services as a declared set, keyed by name (undeclared ones by id: two may share a name)."""
+
+    noun = "service"
 
     def __init__(self, services, declared, prune, state):
         self.services = services
-        self.current = services.list()
-        names = set(declared)
-        by_name = index_unique([item for item in self.current if item["name"] in names],
+        self.declared = declared
+        self.prune = prune
+        self.absent = state == "absent"
+
+    def read(self):
+        return self.services.list()
+
+    def plan(self, current):
+        names = set(self.declared)
+        by_name = index_unique([item for item in current if item["name"] in names],
                                lambda item: item["name"], lambda name: "service %r" % name, "service")
-        # Undeclared services are keyed by id: two undeclared services may share a name.
         current_by_key = dict(by_name)
-        current_by_key.update((("#id", item["id"]), item) for item in self.current if item["name"] not in names)
-        self.plan = plan_set(current_by_key, declared, lambda key, current, desired: differing_fields(current, desired),
-                             prune=prune, absent=(state == "absent"))
-        # The services that a lost create cannot have made: there before the run, or created by it.
-        self.known_ids = set(item["id"] for item in self.current)
-        self.changes = None
+        current_by_key.update((("#id", item["id"]), item) for item in current if item["name"] not in names)
+        return plan_set(current_by_key, self.declared, lambda key, item, desired: differing_fields(item, desired),
+                        prune=self.prune, absent=self.absent, plan=SetPlan(current))
 
-    def apply(self, check_mode, concurrency=1):
-        self.changes = SetChanges(self.plan, self, concurrency, check_mode)
-        self.changes.run()
+    def create(self, plan, key, desired, done):
+        return self.services.create(desired)
 
-    def create(self, name, desired):
-        created = create_once(_NamedService(self.services, name), desired, self.known_ids)
-        self.known_ids.add(created["id"])
-        return created
+    def find_created(self, plan, key, desired, done):
+        return [item for item in self.services.list() if item["name"] == key]
 
-    def update(self, current, desired, changes):
+    def update(self, plan, key, current, desired, changes, done):
         return self.services.update(current["id"], changes)
 
-    def delete(self, current):
+    def delete(self, plan, key, current):
         self.services.delete(current["id"])
 
-    @staticmethod
-    def preview_create(name, desired):
+    def preview_create(self, plan, key, desired, done):
         return dict({"id": None, "description": ""}, **desired)
 
-    @staticmethod
-    def preview_update(current, desired):
-        return dict(current, **desired)
-
-    def progress(self):
-        """What was done so far (in check mode, would be): created, updated and deleted services."""
-        return dict(created=self.changes.created(), updated=self.changes.updated(), deleted=self.changes.deleted())
-
-    def result(self):
-        progress = self.progress()
-        after = self.changes.after(self.current)
-        return dict(progress, changed=any(progress.values()), services=after,
-                    diff={"before": {"services": self.current}, "after": {"services": after}})
+    def result(self, reconciler):
+        after = reconciler.after()
+        return dict(services=after, diff={"before": {"services": reconciler.plan.context}, "after": {"services": after}})
 
 
 class ServiceNames:

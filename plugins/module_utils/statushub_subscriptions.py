@@ -14,14 +14,14 @@ import re
 from urllib.parse import urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, is_http_url
 from ansible_collections.statusops.status.plugins.module_utils.masking import MASK, spellings
+from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
-    ReconcileError,
     Resource,
-    SetChanges,
-    create_once,
+    SetMapping,
+    SetPlan,
     plan_set,
     single_match,
 )
@@ -49,12 +49,6 @@ HARMLESS_CONFIGURATION_KEYS = ("content_type",)
 MIN_MASKED_LENGTH = 4
 # What the API's list filter `deleted` shows by default in the info module.
 DELETED_FILTERS = ("true", "false", "all")
-# assumed: the hub compares addresses without regard to case when it keeps them unique (the simulator does), so
-# the collection finds a subscription that way too; a difference of case alone is then an update of the address.
-ADDRESS_CASE_INSENSITIVE = True
-# assumed: a subscription's method cannot be changed in place (the API documents no such update), so an address
-# already used by a subscription with another method fails the task instead of being guessed at.
-METHOD_CHANGE_ALLOWED = False
 # assumed: fields that a server may leave out of its answers (the seed's example answer has neither); when one is
 # not reported it cannot be compared, and it is sent with any other change of the subscription.
 OPTIONAL_REPORTED_FIELDS = ("less_verbose", "protected")
@@ -245,7 +239,7 @@ def validation_errors(item, where="", method=None):
         elif method == "sms" and not E164_PATTERN.match(address):
             errors.append("%saddress must be a phone number in E.164 form (+ then 7 to 15 digits, the first not 0, "
                           "like +14155550100) for method sms, got %r" % (where, shown))
-        elif method in URL_METHODS and not _is_https_url(address):
+        elif method in URL_METHODS and not is_http_url(address, ("https",)):
             errors.append("%saddress must be an https URL (https://host/path) for method %s, got %r"
                           % (where, method, shown))
     if method == "email" and item.get("label") is not None:
@@ -262,21 +256,13 @@ def subscriber_errors(item, where=""):
             % (where, option) for option in ("subscriber_of", "subscriber_id") if item.get(option) is not None]
 
 
-def _is_https_url(value):
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme == "https" and bool(parts.netloc.rpartition("@")[2]) and not re.search(r"\s", value)
-
-
 # ---------------------------------------------------------- normalisation
 
 
 def address_key(address):
-    if address is None:
-        return None
-    return address.lower() if ADDRESS_CASE_INSENSITIVE else address
+    """assumed: the hub compares addresses without regard to case when it keeps them unique (the simulator does), so
+    the collection finds a subscription that way too; a difference of case alone is then an update of the address."""
+    return None if address is None else address.lower()
 
 
 def selection_ids(selection):
@@ -317,11 +303,11 @@ def desired_fields(item, names):
 def differing_fields(current, desired, names, where=""):
     """The desired fields whose normalised value differs from the current one.
 
-    A method that differs fails (see METHOD_CHANGE_ALLOWED); an address is checked against the current method
-    when the method was not given.
+    A method that differs fails (assumed: a subscription's method cannot be changed in place, as the API documents
+    no such update); an address is checked against the current method when the method was not given.
     """
     method = current.get("method_name")
-    if "method_name" in desired and desired["method_name"] != method and not METHOD_CHANGE_ALLOWED:
+    if "method_name" in desired and desired["method_name"] != method:
         raise ReconcileError("%saddress %r is already used by subscription %s with method %s, not %s; delete that "
                              "subscription first to subscribe the address with another method"
                              % (where, shown_address(method, current.get("address")), current.get("id"), method,
@@ -536,31 +522,54 @@ def declared_subscriptions(items, state):
     return errors
 
 
-class SubscriptionSet:
-    """The plan that makes a hub's subscriptions match the declared ones (every item checked before the first
-    write: unknown service, method clash, unknown id), and its changes: deletes, updates, creates."""
+class SubscriptionPlan(SetPlan):
+    """The plan of a declared list of subscriptions: each key's declared item (resources, positions) and subscriber;
+    a create waits for the create of the subscription whose subscriber it joins."""
+
+    def __init__(self, current):
+        super(SubscriptionPlan, self).__init__(current)
+        self.resources = {}
+        self.positions = {}
+        self.subscribers = None
+        self.joins = {}  # key: the key of the create whose subscriber it joins
+
+    def requires(self, key, action):
+        return [self.joins[key]] if action == "create" and key in self.joins else []
+
+
+class SubscriptionSet(SetMapping):
+    """A hub's subscriptions as a declared set, keyed by address (every item is checked before the first write:
+    unknown service, method clash, unknown id, subscriber rules)."""
+
+    noun = "subscription"
 
     def __init__(self, subscriptions, names, items, prune, state):
         self.subscriptions = subscriptions
         self.names = names
-        self.current = subscriptions.list()
-        by_id = dict((item["id"], item) for item in self.current)
+        self.items = items
+        self.prune = prune
+        self.absent = state == "absent"
+
+    def read(self):
+        return self.subscriptions.list()
+
+    def plan(self, current):
+        plan = SubscriptionPlan(current)
+        by_id = dict((item["id"], item) for item in current)
         current_by_key = {}
-        for item in self.current:
+        for item in current:
             key = address_key(item.get("address"))
             if key in current_by_key:
                 key = ("#id", item["id"])  # a duplicate the hub should not hold; it is pruned or matched by id
             current_by_key[key] = item
         desired_by_key = {}
-        self.resources = {}
-        self.positions = {}
-        for position, item in enumerate(items):
+        for position, item in enumerate(self.items):
             where = "subscriptions[%d]." % position
-            resource = Subscription(subscriptions, names, item, where)
+            resource = Subscription(self.subscriptions, self.names, item, where)
             if item.get("id") is not None:
                 found = by_id.get(item["id"])
                 if found is None:
-                    if state == "absent":
+                    if self.absent:
                         continue
                     raise ReconcileError("%ssubscription id %s: the hub has no subscription with that id" % (where, item["id"]))
                 key = next(k for k, v in current_by_key.items() if v is found)
@@ -568,76 +577,67 @@ class SubscriptionSet:
                 key = address_key(item["address"])
             if key in desired_by_key:
                 raise ReconcileError("%sdeclares a subscription that another item of the list declares too" % where)
-            desired_by_key[key] = {} if state == "absent" else resource.desired()
-            self.resources[key] = resource
-            self.positions[key] = position
-        self.plan = plan_set(current_by_key, desired_by_key,
-                             lambda key, current, desired: self.resources[key].changes(current, desired),
-                             prune=prune, absent=(state == "absent"))
-        for key, desired in self.plan.create:
-            check_creatable(desired, self.resources[key].where)
-        # The keys of the creates that each create must wait for (the one whose subscriber it joins).
-        self.requires = {}
-        self.subscribers = None if state == "absent" else self._subscribers(current_by_key)
-        # The subscriptions created so far, by declared position: a create joining one of them sends its subscriber.
-        self.created_at = {}
-        # The subscriptions that a lost create cannot have made: there before the run, or created by it.
-        self.known_ids = set(item["id"] for item in self.current)
-        self.changes = None
+            desired_by_key[key] = {} if self.absent else resource.desired()
+            plan.resources[key] = resource
+            plan.positions[key] = position
+        plan_set(current_by_key, desired_by_key,
+                 lambda key, item, desired: plan.resources[key].changes(item, desired),
+                 prune=self.prune, absent=self.absent, plan=plan)
+        for key, desired in plan.create:
+            check_creatable(desired, plan.resources[key].where)
+        if not self.absent:
+            self._plan_subscribers(plan, current_by_key)
+        return plan
 
-    def _subscribers(self, current_by_key):
+    @staticmethod
+    def _plan_subscribers(plan, current_by_key):
         """The subscriber of each declared item (statushub_subscribers), its rules checked; creates ordered so that
         one joining another created here comes after it."""
-        keys = sorted(self.positions, key=self.positions.get)
-        declared = [declared_subscriber(self.resources[key].params, current_by_key.get(key), self.resources[key].where)
+        keys = sorted(plan.positions, key=plan.positions.get)
+        declared = [declared_subscriber(plan.resources[key].params, current_by_key.get(key), plan.resources[key].where)
                     for key in keys]
-        subscribers = Subscribers(declared, self.current, address_key, shown_address,
-                                  leaving=[current["id"] for _key, current in self.plan.delete])
-        if subscribers.errors:
-            raise ReconcileError("; ".join(subscribers.errors))
-        creates = dict(self.plan.create)
-        self.plan.create = [(keys[position], creates[keys[position]])
-                            for position in subscribers.order(self.positions[key] for key in creates)]
+        plan.subscribers = Subscribers(declared, plan.context, address_key, shown_address,
+                                       leaving=[current["id"] for _key, current in plan.delete])
+        if plan.subscribers.errors:
+            raise ReconcileError("; ".join(plan.subscribers.errors))
+        creates = dict(plan.create)
+        plan.create = [(keys[position], creates[keys[position]])
+                       for position in plan.subscribers.order(plan.positions[key] for key in creates)]
         for key in creates:
-            required = subscribers.requires(self.positions[key])
+            required = plan.subscribers.requires(plan.positions[key])
             if required is not None:
-                self.requires[key] = [keys[required]]
-        return subscribers
+                plan.joins[key] = keys[required]
 
-    def apply(self, check_mode, concurrency=1):
-        self.changes = SetChanges(self.plan, self, concurrency, check_mode, self.requires)
-        self.changes.run()
+    @staticmethod
+    def _joining(plan, key, done):
+        """The subscriber a create joins (None: a new one), given the subscriptions the run has made so far."""
+        done_at = dict((plan.positions[done_key], item) for done_key, item in done.items() if done_key in plan.positions)
+        return plan.subscribers.subscriber_id(plan.positions[key], done_at)
 
-    def create(self, key, desired):
-        resource = self.resources[key]
-        position = self.positions[key]
-        resource.joining = self.subscribers.subscriber_id(position, self.created_at)
-        created = create_once(resource, desired, self.known_ids)
-        self.known_ids.add(created["id"])
-        self.created_at[position] = created
-        return created
+    def create(self, plan, key, desired, done):
+        return self.subscriptions.create(with_subscriber(desired, self._joining(plan, key, done)))
 
-    def update(self, current, desired, changes):
+    def find_created(self, plan, key, desired, done):
+        return plan.resources[key].find_created()
+
+    def update(self, plan, key, current, desired, changes, done):
         return self.subscriptions.update(current["id"], update_body(current, desired, changes))
 
-    def delete(self, current):
+    def delete(self, plan, key, current):
         self.subscriptions.delete(current["id"])
 
-    def preview_create(self, key, desired):
-        return preview(None, with_subscriber(desired, self.subscribers.subscriber_id(self.positions[key])), self.names)
+    def preview_create(self, plan, key, desired, done):
+        return preview(None, with_subscriber(desired, plan.subscribers.subscriber_id(plan.positions[key])), self.names)
 
-    def preview_update(self, current, desired):
+    def preview_update(self, plan, key, current, desired, done):
         return preview(current, desired, self.names)
 
-    def progress(self):
-        """What was done so far (in check mode, would be), redacted: created, updated and deleted subscriptions."""
-        return dict(created=[redacted(item) for item in self.changes.created()],
-                    updated=[redacted(item) for item in self.changes.updated()],
-                    deleted=[redacted(item) for item in self.changes.deleted()])
+    def shown(self, plan, key, item):
+        return redacted(item)
 
-    def result(self):
-        progress = self.progress()
-        after = self.changes.after(self.current)
-        return dict(progress, changed=any(progress.values()), subscriptions=[redacted(item) for item in after],
-                    diff={"before": {"subscriptions": [redacted(item) for item in self.current]},
-                          "after": {"subscriptions": redacted_after(self.current, after)}})
+    def result(self, reconciler):
+        before = reconciler.plan.context
+        after = reconciler.after()
+        return dict(subscriptions=[redacted(item) for item in after],
+                    diff={"before": {"subscriptions": [redacted(item) for item in before]},
+                          "after": {"subscriptions": redacted_after(before, after)}})

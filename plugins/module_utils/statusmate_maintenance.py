@@ -39,7 +39,7 @@ import stat
 import time
 from urllib.parse import urlsplit, urlunsplit
 
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR, read_page

@@ -12,7 +12,8 @@ no component's children are read twice. Reading is explicit: read_page() sends t
 model; a method that may read more says so.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError, single_match
+from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import single_match
 
 SEPARATOR = "/"
 

@@ -19,15 +19,7 @@ __metaclass__ = type
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.statusops.status.plugins.module_utils.common import option_errors
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    Change,
-    ChangeRun,
-    Resource,
-    create_once,
-    delete_once,
-    index_unique,
-    plan_set,
-)
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetMapping, SetPlan, index_unique, plan_set
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,
     differing_fields,
@@ -128,36 +120,83 @@ class Entry:
         return len(self.path)
 
 
-class TreePlan:
-    """The creates, updates and deletes that make the page match the declared tree."""
+class TreePlan(SetPlan):
+    """The creates, updates and deletes that make the page match the declared tree: entries holds every component
+    looked at (declared, live or both) by key, parents before children. Creates and updates start in that order,
+    then deletes, deepest first; a create waits for its parent's, a delete for its children's."""
 
-    def __init__(self, page, tree, prune=False, absent=False, update_unverified=False):
-        self.page = page
+    def __init__(self, page, absent):
+        super(TreePlan, self).__init__(page)
+        self.absent = absent
+        self.entries = {}
+
+    def order(self):
+        creates = set(key for key, _desired in self.create)
+        updates = set(update[0] for update in self.update)
+        order = []
+        if not self.absent:
+            for key in self.entries:
+                if key in creates:
+                    order.append(("create", key))
+                elif key in updates:
+                    order.append(("update", key))
+        return order + [("delete", key) for key, _current in self.delete]
+
+    def requires(self, key, action):
+        entry = self.entries[key]
+        if action == "create":
+            parent = self.entries.get(entry.parent_key)
+            return [entry.parent_key] if parent is not None and parent.live is None else []
+        if action == "delete":
+            doomed = set(doomed_key for doomed_key, _current in self.delete)
+            return [child.key for child in self.entries.values() if child.parent_key == key and child.key in doomed]
+        return []
+
+    def parent_uuid(self, key, done):
+        """The uuid of the component's parent: live, or created by the run (done); None at the top level."""
+        parent_key = self.entries[key].parent_key
+        if parent_key is None:
+            return None
+        parent = self.entries[parent_key]
+        return parent.live["uuid"] if parent.live is not None else done[parent_key]["uuid"]
+
+
+class ComponentTree(SetMapping):
+    """The components of a page as a declared tree, keyed by path (undeclared ones by uuid)."""
+
+    noun = "component"
+    id_key = "uuid"
+
+    def __init__(self, components, tree, prune=False, absent=False, update_unverified=False):
+        self.components = components
         self.tree = tree
         self.prune = prune and not absent
         self.absent = absent
         self.update_unverified = update_unverified
-        explore(page, tree)
-        while True:
-            self._build()
-            if page.full or not self.prune:
-                break
-            # Pruning reads the children of the components it deletes, to delete children first and name them by path.
-            unexplored = [entry.live["uuid"] for key, entry in self.entries.items() if key[0] is None
-                          and not page.explored(entry.live["uuid"])]
+
+    def read(self):
+        """The page, with the children of every component that may be a declared group; with prune, also of the
+        components it deletes, to delete children first and name them by path."""
+        page = read_page(self.components)
+        explore(page, self.tree)
+        while self.prune and not page.full:
+            unexplored = [entry.live["uuid"] for key, entry in self.plan(page).entries.items()
+                          if key[0] is None and not page.explored(entry.live["uuid"])]
             if not unexplored:
                 break
             page.read_children(unexplored)
+        return page
 
-    def _build(self):
-        self.entries = {}
-        self._level(self.tree, self.page.top_level(), (), None)
-        current = dict((key, entry.live) for key, entry in self.entries.items() if entry.live is not None)
-        desired = dict((key, entry.declared.fields) for key, entry in self.entries.items() if entry.declared is not None)
-        self.plan = plan_set(current, desired, self._changes, prune=self.prune, absent=self.absent)
-        self.plan.delete.sort(key=lambda item: -self.entries[item[0]].depth)
+    def plan(self, current):
+        plan = TreePlan(current, self.absent)
+        self._level(plan, self.tree, current.top_level(), (), None)
+        live = dict((key, entry.live) for key, entry in plan.entries.items() if entry.live is not None)
+        desired = dict((key, entry.declared.fields) for key, entry in plan.entries.items() if entry.declared is not None)
+        plan_set(live, desired, self._changes, prune=self.prune, absent=self.absent, plan=plan)
+        plan.delete.sort(key=lambda item: -plan.entries[item[0]].depth)
+        return plan
 
-    def _level(self, tree, live, parent_path, parent_key):
+    def _level(self, plan, tree, live, parent_path, parent_key):
         names = set(node.name for node in tree)
 
         def key_of(item):
@@ -167,25 +206,22 @@ class TreePlan:
                                hint=AMBIGUITY_HINT)
         for node in tree:
             match = matches.get(node.path)
-            self.entries[node.path] = Entry(node.path, node.path, parent_key, node, match)
+            plan.entries[node.path] = Entry(node.path, node.path, parent_key, node, match)
             below = []
-            if match is not None and (node.children or self.page.explored(match["uuid"])):
-                below = self.page.children(match["uuid"])
-            self._level(node.children, below, node.path, node.path)
+            if match is not None and (node.children or plan.context.explored(match["uuid"])):
+                below = plan.context.children(match["uuid"])
+            self._level(plan, node.children, below, node.path, node.path)
         for key, item in matches.items():
             if key[0] is None:
-                self._undeclared(item, parent_path, parent_key)
+                self._undeclared(plan, item, parent_path, parent_key)
 
-    def _undeclared(self, item, parent_path, parent_key):
+    def _undeclared(self, plan, item, parent_path, parent_key):
         key = (None, item["uuid"])
         path = parent_path + (item["name"],)
-        self.entries[key] = Entry(key, path, parent_key, live=item)
-        if self.page.explored(item["uuid"]):
-            for child in self.page.children(item["uuid"]):
-                self._undeclared(child, path, key)
-
-    def unverified_of(self, entry):
-        return unverifiable_fields(entry.live, entry.declared.fields)
+        plan.entries[key] = Entry(key, path, parent_key, live=item)
+        if plan.context.explored(item["uuid"]):
+            for child in plan.context.children(item["uuid"]):
+                self._undeclared(plan, child, path, key)
 
     def _changes(self, key, current, desired):
         changes = differing_fields(current, desired)
@@ -194,141 +230,60 @@ class TreePlan:
                 changes[field] = desired[field]
         return changes
 
-    @property
-    def changed(self):
-        return self.plan.changed
+    def known_ids(self, plan):
+        return plan.context.known
+
+    def create(self, plan, key, desired, done):
+        return self.components.create(dict(desired, parent=plan.parent_uuid(key, done)))
+
+    def find_created(self, plan, key, desired, done):
+        return read_page(self.components).named_under(plan.entries[key].declared.name, plan.parent_uuid(key, done))
+
+    def update(self, plan, key, current, desired, changes, done):
+        return self.components.update(current["uuid"], update_body(current, dict(desired, parent=plan.parent_uuid(key, done))))
+
+    def delete(self, plan, key, current):
+        self.components.delete(current["uuid"])
+
+    def shown(self, plan, key, item):
+        return path_text(plan.entries[key].path)
+
+    def result(self, reconciler):
+        plan = reconciler.plan
+        after = dict((key, entry.live) for key, entry in plan.entries.items() if entry.live is not None)
+        after.update(reconciler.done("create") + reconciler.done("update"))
+        tree = after_tree(plan, after)
+        return dict(components=tree, unverified=unverified(plan),
+                    diff={"before": {"components": before_tree(plan)}, "after": {"components": tree}})
 
 
-class _Creation(Resource):
-    """The create of one component, for reconcile.create_once: after a lost answer it looks before sending again."""
-
-    noun = "component"
-    id_key = "uuid"
-
-    def __init__(self, components, parent_uuid, name):
-        self.components = components
-        self.parent_uuid = parent_uuid
-        self.name = name
-
-    def find_created(self):
-        return read_page(self.components).named_under(self.name, self.parent_uuid)
-
-    def create(self, desired):
-        return self.components.create(desired)
-
-
-class Execution:
-    """Carries out a TreePlan (or, in check mode, says what it would do): parents created before their children,
-    children deleted before their parents, other changes up to `concurrency` at once."""
-
-    def __init__(self, plan, check_mode, concurrency=1):
-        self.plan = plan
-        # The components that a lost create cannot have made: on the page when it was read, or created by the run.
-        self.known_uuids = set(plan.page.known)
-        self.changes = ChangeRun(self._changes(), concurrency, check_mode)
-
-    def run(self):
-        self.changes.run()
-        return self
-
-    def _changes(self):
-        plan = self.plan
-        changes = []
-        if not plan.absent:
-            creates = dict(plan.plan.create)
-            updates = dict((item[0], item) for item in plan.plan.update)
-            for key, entry in plan.entries.items():
-                if key in creates:
-                    changes.append(self._create(entry, creates[key]))
-                elif key in updates:
-                    changes.append(self._update(entry, updates[key][1], updates[key][2]))
-        doomed = set(key for key, _current in plan.plan.delete)
-        for key, current in plan.plan.delete:
-            children = [entry.key for entry in plan.entries.values() if entry.parent_key == key and entry.key in doomed]
-            changes.append(Change(key, "delete",
-                                  lambda results, uuid=current["uuid"]: delete_once(plan.page.components.delete, uuid),
-                                  preview=lambda results: None, requires=children))
-        return changes
-
-    def _parent_uuid(self, entry, results):
-        if entry.parent_key is None:
-            return None
-        parent = self.plan.entries[entry.parent_key]
-        return parent.live["uuid"] if parent.live is not None else results[entry.parent_key]["uuid"]
-
-    def _create(self, entry, desired):
-        def apply(results):
-            parent_uuid = self._parent_uuid(entry, results)
-            creation = _Creation(self.plan.page.components, parent_uuid, entry.declared.name)
-            after = create_once(creation, dict(desired, parent=parent_uuid), self.known_uuids)
-            self.known_uuids.add(after["uuid"])
-            return after
-
-        parent = self.plan.entries.get(entry.parent_key)
-        requires = [entry.parent_key] if parent is not None and parent.live is None else []
-        return Change(entry.key, "create", apply, preview=lambda results: dict(desired), requires=requires)
-
-    def _update(self, entry, current, desired):
-        def apply(results):
-            body = update_body(current, dict(desired, parent=self._parent_uuid(entry, results)))
-            return self.plan.page.components.update(current["uuid"], body)
-
-        return Change(entry.key, "update", apply, preview=lambda results: dict(current, **desired))
-
-    def _paths(self, action):
-        return [path_text(self.plan.entries[change.key].path) for change in self.changes.done(action)]
-
-    @property
-    def created(self):
-        return self._paths("create")
-
-    @property
-    def updated(self):
-        return self._paths("update")
-
-    @property
-    def deleted(self):
-        return self._paths("delete")
-
-    @property
-    def after(self):
-        after = dict((key, entry.live) for key, entry in self.plan.entries.items() if entry.live is not None)
-        after.update(self.changes.results)
-        return after
-
-    @property
-    def changed(self):
-        return bool(self.created or self.updated or self.deleted)
-
-    def unverified(self):
-        """Path: the declared fields the list did not report, for each declared component that existed."""
-        report = {}
-        if self.plan.absent:
-            return report
-        for entry in self.plan.entries.values():
-            if entry.declared is not None and entry.live is not None:
-                fields = self.plan.unverified_of(entry)
-                if fields:
-                    report[path_text(entry.path)] = fields
+def unverified(plan):
+    """Path: the declared fields the list did not report, for each declared component that existed."""
+    report = {}
+    if plan.absent:
         return report
+    for entry in plan.entries.values():
+        if entry.declared is not None and entry.live is not None:
+            fields = unverifiable_fields(entry.live, entry.declared.fields)
+            if fields:
+                report[path_text(entry.path)] = fields
+    return report
 
-    def result_tree(self):
-        """The declared components as they are after the run (in check mode, as they would be)."""
-        if self.plan.absent:
-            return []
-        entries = [entry for entry in self.plan.entries.values() if entry.declared is not None]
-        after = self.after
-        return _tree(entries, lambda entry: after.get(entry.key) or {}, name_of=lambda entry: entry.declared.name)
 
-    def before_tree(self):
-        """The live components that the run looks at: the declared ones that exist and the ones it deletes."""
-        doomed = set(key for key, _current in self.plan.plan.delete)
-        entries = [entry for entry in self.plan.entries.values()
-                   if entry.live is not None and (entry.declared is not None or entry.key in doomed)]
-        return _tree(entries, lambda entry: entry.live, name_of=lambda entry: entry.live["name"])
+def after_tree(plan, after):
+    """The declared components as they are after the run (in check mode, as they would be)."""
+    if plan.absent:
+        return []
+    entries = [entry for entry in plan.entries.values() if entry.declared is not None]
+    return _tree(entries, lambda entry: after.get(entry.key) or {}, name_of=lambda entry: entry.declared.name)
 
-    def diff(self):
-        return {"before": {"components": self.before_tree()}, "after": {"components": self.result_tree()}}
+
+def before_tree(plan):
+    """The live components that the run looks at: the declared ones that exist and the ones it deletes."""
+    doomed = set(key for key, _current in plan.delete)
+    entries = [entry for entry in plan.entries.values()
+               if entry.live is not None and (entry.declared is not None or entry.key in doomed)]
+    return _tree(entries, lambda entry: entry.live, name_of=lambda entry: entry.live["name"])
 
 
 def _tree(entries, data_of, name_of):

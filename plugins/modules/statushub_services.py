@@ -100,13 +100,8 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    DEFAULT_CONCURRENCY,
-    ReconcileError,
-    concurrency_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
     Services,
@@ -131,21 +126,10 @@ def main():
     )
     params = module.params
     declared, errors = declared_services(params["services"], params["state"])
-    if params["prune"] and params["state"] == "present" and not declared and not params["allow_empty"]:
-        errors.append("services is empty and prune is true: that would delete every service of the hub; "
-                      "set allow_empty=true to do that")
-    fail_on_invalid(module, errors + concurrency_errors(params["concurrency"]))
-    services = Services(Hub(module))
-
-    def work():
-        service_set = ServiceSet(services, declared, params["prune"], params["state"])
-        try:
-            service_set.apply(module.check_mode, params["concurrency"])
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, service_set.progress())
-        return service_set.result()
-
-    run(module, work)
+    fail_on_invalid(module, errors + empty_prune_errors(params, "services", "service of the hub")
+                    + concurrency_errors(params["concurrency"]))
+    reconcile_set(module, ServiceSet(Services(Hub(module)), declared, params["prune"], params["state"]),
+                  params["concurrency"])
 
 
 if __name__ == "__main__":

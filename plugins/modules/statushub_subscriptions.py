@@ -123,13 +123,8 @@ subscriptions:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    DEFAULT_CONCURRENCY,
-    ReconcileError,
-    concurrency_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
@@ -155,23 +150,12 @@ def main():
     )
     params = module.params
     protect_secrets(module, "subscriptions")
-    errors = declared_subscriptions(params["subscriptions"], params["state"])
-    if params["prune"] and params["state"] == "present" and not params["subscriptions"] and not params["allow_empty"]:
-        errors.append("subscriptions is empty and prune is true: that would delete every subscription of the hub; "
-                      "set allow_empty=true to do that")
-    fail_on_invalid(module, errors + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, declared_subscriptions(params["subscriptions"], params["state"])
+                    + empty_prune_errors(params, "subscriptions", "subscription of the hub")
+                    + concurrency_errors(params["concurrency"]))
     hub = Hub(module)
-
-    def work():
-        subscription_set = SubscriptionSet(Subscriptions(hub), ServiceNames(hub), params["subscriptions"],
-                                           params["prune"], params["state"])
-        try:
-            subscription_set.apply(module.check_mode, params["concurrency"])
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, subscription_set.progress())
-        return subscription_set.result()
-
-    run(module, work)
+    reconcile_set(module, SubscriptionSet(Subscriptions(hub), ServiceNames(hub), params["subscriptions"],
+                                          params["prune"], params["state"]), params["concurrency"])
 
 
 if __name__ == "__main__":

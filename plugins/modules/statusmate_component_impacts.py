@@ -96,7 +96,7 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client

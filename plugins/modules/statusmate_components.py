@@ -230,8 +230,8 @@ unverified:
   sample:
     Website/CDN: [index]
 diff:
-  description: With C(--diff), the tree before and after, as C(components) lists.
-  returned: when diff mode is on
+  description: The tree before and after, as C(components) lists (C(--diff) shows it).
+  returned: always
   type: dict
   contains:
     before:
@@ -244,22 +244,11 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    DEFAULT_CONCURRENCY,
-    ReconcileError,
-    concurrency_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import (
-    ITEM_SPEC,
-    Execution,
-    TreePlan,
-    parse_tree,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import ITEM_SPEC, ComponentTree, parse_tree
 
 
 def main():
@@ -276,29 +265,11 @@ def main():
     )
     params = module.params
     tree, errors = parse_tree(params["components"])
-    fail_on_invalid(module, errors + concurrency_errors(params["concurrency"]))
-    absent = params["state"] == "absent"
-    if not tree and params["prune"] and not absent and not params["allow_empty"]:
-        fail_on_invalid(module, ["components is empty and prune is true, which would delete every component of the page; "
-                                 "set allow_empty: true to do that"])
-    components = Components(client(module))
-
-    def work():
-        plan = TreePlan(read_page(components), tree, prune=params["prune"], absent=absent,
-                        update_unverified=params["update_unverified"])
-        execution = Execution(plan, module.check_mode, params["concurrency"])
-        try:
-            execution.run()
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, dict(created=execution.created, updated=execution.updated,
-                                           deleted=execution.deleted))
-        result = dict(changed=execution.changed, created=execution.created, updated=execution.updated,
-                      deleted=execution.deleted, components=execution.result_tree(), unverified=execution.unverified())
-        if module._diff:
-            result["diff"] = execution.diff()
-        return result
-
-    run(module, work)
+    fail_on_invalid(module, errors + empty_prune_errors(params, "components", "component of the page")
+                    + concurrency_errors(params["concurrency"]))
+    components = ComponentTree(Components(client(module)), tree, prune=params["prune"],
+                               absent=params["state"] == "absent", update_unverified=params["update_unverified"])
+    reconcile_set(module, components, params["concurrency"])
 
 
 if __name__ == "__main__":

@@ -10,14 +10,14 @@ import threading
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError, OutcomeUnknown
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Change,
     ChangeRun,
-    Resource,
-    SetChanges,
+    SetMapping,
+    SetPlan,
+    SetReconciler,
     concurrency_errors,
-    create_once,
     plan_set,
 )
 
@@ -204,39 +204,50 @@ class FaultyStore:
             del self.items[current["id"]]
 
 
-class Named(Resource):
-    def __init__(self, store, name):
+class JoiningPlan(SetPlan):
+    def __init__(self, context, joins):
+        super(JoiningPlan, self).__init__(context)
+        self.joins = joins
+
+    def requires(self, key, action):
+        return self.joins.get(key, ())
+
+
+class StoreSet(SetMapping):
+    """The store's things as a declared set, keyed by name."""
+
+    def __init__(self, store, desired, prune=False, joins=None):
         self.store = store
-        self.name = name
+        self.desired = desired
+        self.prune = prune
+        self.joins = joins or {}
 
-    def find(self):
-        found = [item for item in self.store.list() if item["name"] == self.name]
-        return found[0] if found else None
+    def read(self):
+        return self.store.list()
 
-    def create(self, desired):
+    def plan(self, current):
+        return plan_set(dict((item["name"], item) for item in current), self.desired,
+                        lambda key, cur, des: dict((k, v) for k, v in des.items() if cur.get(k) != v),
+                        prune=self.prune, plan=JoiningPlan(current, self.joins))
+
+    def create(self, plan, key, desired, done):
         return self.store.create(desired)
 
+    def find_created(self, plan, key, desired, done):
+        return [item for item in self.store.list() if item["name"] == key]
 
-class StoreActions:
-    def __init__(self, store):
-        self.store = store
-
-    def create(self, name, desired):
-        return create_once(Named(self.store, name), desired)
-
-    def update(self, current, desired, changes):
+    def update(self, plan, key, current, desired, changes, done):
         return self.store.update(current, desired, changes)
 
-    def delete(self, current):
+    def delete(self, plan, key, current):
         self.store.delete(current)
 
-    @staticmethod
-    def preview_create(name, desired):
-        return dict(desired, id=None)
 
-    @staticmethod
-    def preview_update(current, desired):
-        return dict(current, **desired)
+def reconciled(mapping, concurrency):
+    reconciler = SetReconciler(mapping, concurrency)
+    reconciler.read()
+    reconciler.apply()
+    return reconciler
 
 
 @pytest.mark.parametrize("concurrency", [1, 4, 16])
@@ -246,20 +257,18 @@ def test_a_set_under_lost_answers_and_dropped_connections_ends_whole_without_dup
     store = FaultyStore(current, lose_answers=["new03", "new07", "new11"], refuse_once=["new05", "new13"])
     desired = dict(("keep%02d" % number, {"name": "keep%02d" % number, "size": number % 2 + 1}) for number in range(10))
     desired.update(("new%02d" % number, {"name": "new%02d" % number, "size": 1}) for number in range(20))
-    plan = plan_set(dict((item["name"], item) for item in current), desired,
-                    lambda key, cur, des: dict((k, v) for k, v in des.items() if cur.get(k) != v), prune=True)
-    changes = SetChanges(plan, StoreActions(store), concurrency).run()
+    reconciler = reconciled(StoreSet(store, desired, prune=True), concurrency)
 
     names = sorted(item["name"] for item in store.list())
     assert names == sorted(desired)
-    assert [item["name"] for item in changes.created()] == ["new%02d" % number for number in range(20)]
-    assert [item["name"] for item in changes.updated()] == ["keep%02d" % number for number in range(1, 10, 2)]
-    assert [item["name"] for item in changes.deleted()] == ["old%02d" % number for number in range(5)]
+    progress = reconciler.progress()
+    assert [item["name"] for item in progress["created"]] == ["new%02d" % number for number in range(20)]
+    assert [item["name"] for item in progress["updated"]] == ["keep%02d" % number for number in range(1, 10, 2)]
+    assert [item["name"] for item in progress["deleted"]] == ["old%02d" % number for number in range(5)]
     creates = [name for action, name in store.writes if action == "create"]
     # One create each, a second only where the first never reached the store.
     assert sorted(creates) == sorted(["new%02d" % number for number in range(20)] + ["new05", "new13"])
-    after = changes.after(current)
-    assert sorted(item["name"] for item in after) == names
+    assert sorted(item["name"] for item in reconciler.after()) == names
 
 
 class RefusingStore(FaultyStore):
@@ -270,22 +279,21 @@ class RefusingStore(FaultyStore):
 def test_a_set_that_fails_partway_reports_what_it_did():
     current = [{"id": 1, "name": "a", "size": 1}, {"id": 2, "name": "gone", "size": 1}]
     store = RefusingStore(current)
-    plan = plan_set(dict((item["name"], item) for item in current), {"a": {"name": "a", "size": 2}, "b": {"name": "b"}},
-                    lambda key, cur, des: dict((k, v) for k, v in des.items() if cur.get(k) != v), prune=True)
-    changes = SetChanges(plan, StoreActions(store), concurrency=1)
+    reconciler = SetReconciler(StoreSet(store, {"a": {"name": "a", "size": 2}, "b": {"name": "b"}}, prune=True))
+    reconciler.read()
     with pytest.raises(ApiError):
-        changes.run()
-    assert [item["name"] for item in changes.deleted()] == ["gone"]
-    assert [item["name"] for item in changes.updated()] == ["a"]
-    assert changes.created() == []
+        reconciler.apply()
+    progress = reconciler.progress()
+    assert [item["name"] for item in progress["deleted"]] == ["gone"]
+    assert [item["name"] for item in progress["updated"]] == ["a"]
+    assert progress["created"] == []
 
 
 @pytest.mark.parametrize("concurrency", [1, 4])
 def test_a_set_create_waits_for_the_creates_it_requires(concurrency):
     store = FaultyStore([])
     desired = dict((name, {"name": name}) for name in ("joins", "other", "founder"))
-    plan = plan_set({}, desired, lambda key, cur, des: {})
-    changes = SetChanges(plan, StoreActions(store), concurrency, requires={"joins": ["founder"]}).run()
+    reconciler = reconciled(StoreSet(store, desired, joins={"joins": ["founder"]}), concurrency)
     creates = [name for _action, name in store.writes]
     assert creates.index("founder") < creates.index("joins")
-    assert [item["name"] for item in changes.created()] == ["joins", "other", "founder"]
+    assert [item["name"] for item in reconciler.progress()["created"]] == ["joins", "other", "founder"]

@@ -9,6 +9,8 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.common import (
+    empty_prune_errors,
+    is_http_url,
     connection_errors,
     error_message,
     option_errors,
@@ -125,3 +127,29 @@ def test_an_error_message_masks_a_secret_whole_when_another_is_part_of_it():
     module = _Module(["/in/Hook-0001", "https://hooks.example.com/in/Hook-0001", "/in/hook-0001"])
     error = ValueError("refused https://hooks.example.com/in/hook-0001 and /in/Hook-0001 of api")
     assert error_message(module, error) == "refused ******** and ******** of api"
+
+
+@pytest.mark.parametrize("params, refused", [
+    (dict(prune=True, state="present", services=[], allow_empty=False), True),
+    (dict(prune=True, state="present", services=[], allow_empty=True), False),
+    (dict(prune=False, state="present", services=[], allow_empty=False), False),
+    (dict(prune=True, state="absent", services=[], allow_empty=False), False),
+    (dict(prune=True, state="present", services=[{"name": "API"}], allow_empty=False), False),
+])
+def test_an_empty_declared_set_with_prune_is_refused_unless_allowed(params, refused):
+    expected = ["services is empty and prune is true: that would delete every service of the hub; "
+                "set allow_empty=true to do that"] if refused else []
+    assert empty_prune_errors(params, "services", "service of the hub") == expected
+
+
+@pytest.mark.parametrize("value, schemes, valid", [
+    ("https://hooks.example.com/x", ("https",), True),
+    ("http://hooks.example.com/x", ("https",), False),
+    ("http://hooks.example.com/x", ("http", "https"), True),
+    ("https://:443/x", ("https",), False),
+    ("https://user@/x", ("https",), False),
+    ("https://hooks.example.com/a b", ("https",), False),
+    ("https://[::1/x", ("https",), False),
+])
+def test_one_url_rule_for_api_urls_and_webhook_addresses(value, schemes, valid):
+    assert is_http_url(value, schemes) is valid

@@ -107,20 +107,20 @@ class Thing(Resource):
 
 def test_a_lost_create_never_adopts_an_object_the_run_knows():
     thing = Thing([{"id": 5, "name": "a"}, {"id": 7, "name": "a"}])
-    assert create_once(thing, {"name": "a"}, known={5}) == {"id": 7, "name": "a"}
+    assert create_once(lambda: thing.create({"name": "a"}), thing.find_created, known={5}) == {"id": 7, "name": "a"}
     assert thing.writes == [("create", {"name": "a"})]
 
 
 def test_a_lost_create_is_sent_again_when_only_known_objects_match():
     thing = Thing([{"id": 5, "name": "a"}])
-    assert create_once(thing, {"name": "a"}, known={5}) == {"id": 99, "name": "a"}
+    assert create_once(lambda: thing.create({"name": "a"}), thing.find_created, known={5}) == {"id": 99, "name": "a"}
     assert thing.writes == [("create", {"name": "a"}), ("create", {"name": "a"})]
 
 
 def test_two_candidates_after_a_lost_create_fail_naming_both_and_none_is_adopted():
     thing = Thing([{"id": 7, "name": "a"}, {"id": 8, "name": "a"}])
     with pytest.raises(ReconcileError) as failure:
-        create_once(thing, {"name": "a"})
+        create_once(lambda: thing.create({"name": "a"}), thing.find_created)
     assert str(failure.value) == (
         "POST /things: no answer (connection failed); the request may have been carried out; the outcome is unknown: "
         "2 objects now match what it was to create (ids 7 and 8) and none is taken for it; check them and delete the "
@@ -139,7 +139,7 @@ def test_an_ambiguous_look_up_after_a_lost_create_says_the_create_was_lost():
     thing = Ambiguous([])
     with pytest.raises(ReconcileError, match=r"^POST /things: no answer .*; looking for what it may have created: "
                                              r"title 'x' matches more than one incident$"):
-        create_once(thing, {"name": "a"})
+        create_once(lambda: thing.create({"name": "a"}), thing.find_created)
 
 
 def test_a_delete_answered_404_on_retry_is_done():

@@ -1,0 +1,54 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Private to the statusops.status collection; not an API for other code.
+
+The errors that the client raises and the engine and modules handle; this file imports nothing else, so the engine
+(reconcile.py) can tell a lost answer from a refusal without depending on the transport.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ReconcileError(Exception):
+    """A problem with what was asked for: ambiguous identity, a missing reference."""
+
+
+class ApiError(Exception):
+    """A request that did not succeed: method, path, status and the API's message."""
+
+    def __init__(self, method, path, status=None, message="", body=None):
+        self.method = method
+        self.path = path
+        self.status = status
+        self.message = message
+        self.body = body
+        super(ApiError, self).__init__(str(self))
+
+    def __str__(self):
+        head = "%s %s" % (self.method, self.path)
+        if self.status is not None:
+            head += " returned HTTP %s" % self.status
+        return "%s: %s" % (head, self.message) if self.message else head
+
+
+class OutcomeUnknown(ApiError):
+    """A create was sent but its answer was lost: it may or may not exist now."""
+
+
+class NotFoundOnRetry(ApiError):
+    """A 404 answering a retry of a request that an earlier attempt may have carried out (a delete then did its work)."""
+
+
+class UnsafePathValue(ApiError):
+    """A value that cannot be one segment of a request path; no request is sent."""
+
+    def __init__(self, template, value):
+        super(UnsafePathValue, self).__init__(None, template, None, "refused to place %r in the request path %s: a path "
+                                              "segment must be a non-empty text without control characters (not . "
+                                              "or ..) or a whole number of 0 or more" % (value, template))
+
+    def __str__(self):
+        return self.message
