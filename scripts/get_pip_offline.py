@@ -14,8 +14,6 @@ requested packages (the exact pip version) then come from the package index
 that pip is configured for.
 """
 
-from __future__ import annotations
-
 import subprocess
 import sys
 

@@ -7,10 +7,6 @@ pages) and from docs/docsite/ (the guides); this file only sets the theme. No in
 the build runs offline and every link it resolves is inside the site.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 project = "statusops.status"
 copyright = "statusops.status contributors"  # pylint: disable=redefined-builtin
 title = "statusops.status"

@@ -7,10 +7,6 @@ Each address is hidden by one rule, hidden_address in module_utils/statushub_sub
 as the modules do (redact_url: scheme and host); the declaration is checked by that file's own validation.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import re
 
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (

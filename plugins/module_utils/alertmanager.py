@@ -13,10 +13,6 @@ Alertmanager groups alerts by the labels of its route's ``group_by``, and the do
 service, so the notification alone decides their status.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR

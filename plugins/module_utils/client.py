@@ -6,10 +6,6 @@
 The one HTTP client of the collection: auth, pacing, retries, pagination, errors.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import collections
 import email.utils
 import json

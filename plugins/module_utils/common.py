@@ -6,10 +6,6 @@
 Module glue shared by both APIs: connection options and error reporting.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import ipaddress
 import math
 import os

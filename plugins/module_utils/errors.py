@@ -7,10 +7,6 @@ The errors that the client raises and the engine and modules handle; this file i
 (reconcile.py) can tell a lost answer from a refusal without depending on the transport.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 
 class ReconcileError(Exception):
     """A problem with what was asked for: ambiguous identity, a missing reference."""
@@ -25,7 +21,7 @@ class ApiError(Exception):
         self.status = status
         self.message = message
         self.body = body
-        super(ApiError, self).__init__(str(self))
+        super().__init__(str(self))
 
     def __str__(self):
         head = "%s %s" % (self.method, self.path)
@@ -46,7 +42,7 @@ class UnsafePathValue(ApiError):
     """A value that cannot be one segment of a request path; no request is sent."""
 
     def __init__(self, template, value):
-        super(UnsafePathValue, self).__init__(None, template, None, "refused to place %r in the request path %s: a path "
+        super().__init__(None, template, None, "refused to place %r in the request path %s: a path "
                                               "segment must be a non-empty text without control characters (not . "
                                               "or ..) or a whole number of 0 or more" % (value, template))
 

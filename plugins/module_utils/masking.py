@@ -6,10 +6,6 @@
 A secret hidden in every spelling a server may echo it in: quoted, re-cased, JSON-escaped, a URL's parts.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 import re
 from urllib.parse import quote, quote_plus, urlsplit

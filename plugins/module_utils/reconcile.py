@@ -11,10 +11,6 @@ mapping files tells it how to read, identify, compare, create, update and delete
 a set, is carried out by one executor (ChangeRun), and a create whose answer was lost goes through create_once.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import heapq
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 

@@ -6,10 +6,6 @@
 StatusHub Public API v3: the connection (options, client) and the Hub, the client bound to one hub, with its paths.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import re
 
 from ansible.module_utils.basic import env_fallback

@@ -10,10 +10,6 @@ to ``Z`` before it is sent or compared, and one without any zone is refused
 (it would be read in whatever zone the controller is in).
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import datetime
 import re
 

@@ -13,10 +13,6 @@ start time, type and (unless it resolves) the service statuses, the fields the
 task does not set carried from the latest update.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
@@ -113,12 +109,12 @@ class Incident(Event):
     among = "the open incidents"
 
     def __init__(self, hub, params, now=None):
-        super(Incident, self).__init__(hub, params, now)
+        super().__init__(hub, params, now)
         self.posted_update = None  # the update this task posted, or would post in check mode
         self.written = {}  # what this task wrote, as the module returns it: incident (created), posted_update
 
     def read(self, event_id):
-        return with_sorted_updates(super(Incident, self).read(event_id))
+        return with_sorted_updates(super().read(event_id))
 
     def is_current(self, event):
         return is_open(event)

@@ -11,10 +11,6 @@ created: a later run of the same task finds the window and compares only the
 absolute times it was given.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
@@ -132,7 +128,7 @@ class Maintenance(Event):
     def preview(self, current, desired):
         if current is None:
             return self.creation_body(desired)
-        return super(Maintenance, self).preview(current, desired)
+        return super().preview(current, desired)
 
 
 def ensure_completed(maintenance, check_mode):

@@ -6,10 +6,6 @@
 StatusHub platform alert: the one hub-wide alert, set, changed or cleared.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource
 
@@ -52,4 +48,4 @@ class PlatformAlert(Resource):
     def preview(self, current, desired):
         if current is None:
             return dict(self.creation_body(desired))
-        return super(PlatformAlert, self).preview(current, desired)
+        return super().preview(current, desired)

@@ -6,10 +6,6 @@
 StatusHub services: paths, fields, normalisation, identity and the set of a hub's services.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError

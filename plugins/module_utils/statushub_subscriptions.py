@@ -6,10 +6,6 @@
 StatusHub subscriptions: paths, fields, validation, normalisation, identity, redaction of secrets.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import re
 from urllib.parse import urlsplit
 
@@ -527,7 +523,7 @@ class SubscriptionPlan(SetPlan):
     a create waits for the create of the subscription whose subscriber it joins."""
 
     def __init__(self, current):
-        super(SubscriptionPlan, self).__init__(current)
+        super().__init__(current)
         self.resources = {}
         self.positions = {}
         self.subscribers = None

@@ -6,10 +6,6 @@
 Statusmate page-token API: the connection (options, client) and the rules of a component's fields.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.module_utils.common import (
     booleans_given_as_integers,
     build_client,

@@ -7,10 +7,6 @@ The impacts of several existing components of one Statusmate page, set in one ta
 uuid) resolved before any write, then one update per component whose impact differs, side by side.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, ChangeRun
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import set_impact

@@ -23,10 +23,6 @@ never waiting on a FIFO), small and shallow; another window's file that cannot b
 reads the page, decides and writes under the directory's lock, so that runs on overlapping windows take turns.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import binascii
 import contextlib
 import errno
@@ -185,7 +181,7 @@ class WindowFailed(Exception):
         done = ["set %s" % ", ".join("%s to %s" % item for item in sorted(written.items()))] if written else []
         if memory_saved:
             done.append("saved the window's memory")
-        super(WindowFailed, self).__init__("%s. Before this failure the task %s." % (error, " and ".join(done)))
+        super().__init__("%s. Before this failure the task %s." % (error, " and ".join(done)))
 
 
 class Memory:

@@ -12,10 +12,6 @@ the children of each declared group are read with one ``?parent=`` query, and a
 component not found under a declared group is taken to be at the top level.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.statusops.status.plugins.module_utils.common import option_errors
@@ -126,7 +122,7 @@ class TreePlan(SetPlan):
     then deletes, deepest first; a create waits for its parent's, a delete for its children's."""
 
     def __init__(self, page, absent):
-        super(TreePlan, self).__init__(page)
+        super().__init__(page)
         self.absent = absent
         self.entries = {}
 

@@ -12,10 +12,6 @@ Run it from the repository root with a Python that has ansible-core, requests an
 It starts its own simulator on a free port; StatusHub's rate limits are on. It measures, it does not pass or fail.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import argparse
 import datetime
 import json

@@ -13,10 +13,6 @@ end of the task, and no 429 may reach the user (the task must succeed). It print
 is over budget or failed.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import argparse
 import datetime
 import json

@@ -19,10 +19,6 @@ Run it from the repository root with a Python that has ansible-core and flask (s
 It starts its own simulator on a free port.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import argparse
 import datetime
 import json

@@ -7,10 +7,6 @@ Run by `scripts/test` (step `site`) on the site `scripts/docs` built; the site's
 in the environment variable STATUSOPS_DOCS_SITE.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import os
 import subprocess
 import tempfile

@@ -8,10 +8,6 @@ is found through ANSIBLE_COLLECTIONS_PATH. The Statusmate connection goes in by 
 environment, so both ways are used.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 import os
 import signal

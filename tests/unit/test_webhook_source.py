@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The rulebook's webhook source hands eda.builtin.webhook only the options that hold a value."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import asyncio
 
 import pytest

@@ -8,10 +8,6 @@ rulebook cannot leave an option out when a variable is unset, so the rulebook of
 empty when unset, and this source hands on only those that hold a value.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 DOCUMENTATION = r"""
 ---
 short_description: Receive events with ansible-rulebook's built-in webhook, its empty options left out.

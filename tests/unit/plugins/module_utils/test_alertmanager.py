@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The mapping of Alertmanager notifications (webhook format, version 4) to status changes."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import copy
 
 from ansible_collections.statusops.status.plugins.filter.alert_status import alert_status_changes

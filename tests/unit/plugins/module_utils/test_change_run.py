@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The change executor of the reconcile engine: order, dependencies, bounded concurrency, failures, faults."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import threading
 
 import pytest
@@ -206,7 +202,7 @@ class FaultyStore:
 
 class JoiningPlan(SetPlan):
     def __init__(self, context, joins):
-        super(JoiningPlan, self).__init__(context)
+        super().__init__(context)
         self.joins = joins
 
     def requires(self, key, action):

@@ -2,8 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """statushub_subscribers: each declared item's subscriber, the order of creates, and the rules before any write."""
 
-from __future__ import absolute_import, division, print_function
-
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscribers import (
     EXISTING,
     NEW,

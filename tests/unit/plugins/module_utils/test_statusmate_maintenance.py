@@ -3,10 +3,6 @@
 """The window logic: remember, restore, changed during the window, no memory, two windows, the memory file and
 the rules that keep it from being fooled or raced."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import fcntl
 import json
 import os

@@ -6,10 +6,6 @@ Python 3.9 and 3.10's datetime.fromisoformat refuse `Z`, `+0000` and fractions o
 them. These cases pin one behaviour for all (run them with each interpreter).
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import datetime
 
 import pytest

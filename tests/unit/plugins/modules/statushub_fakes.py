@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Shared pieces of the StatusHub event module tests: URLs, a fixed clock, list envelopes."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import datetime
 
 URL = "https://acme.app.statushub.test/api/v3"

@@ -3,10 +3,6 @@
 """StatusHub under lost answers: full identity on a lost create, a lost delete answered 404 is done, and a task that
 wrote before failing says so."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import pytest
 import requests
 

@@ -2,15 +2,11 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Statusmate under lost answers: a lost create is looked up by name and parent, a lost delete answered 404 is done."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import requests
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_component, statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
-from ansible_collections.statusops.status.tests.unit.plugins.modules.test_statusmate_components import (
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import (
     CREATE, DELETE, LIST, TOKEN, URL, item,
 )
 

@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """statushub_maintenance_info: the exact requests it sends (by id, or one filtered list over every page)."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import pytest
 
 from ansible_collections.statusops.status.plugins.modules import statushub_maintenance_info

@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """statushub_services: the exact requests it sends (one read of every page, then one write per change)."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.modules import statushub_services
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (

@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """statushub_subscription_info: the exact requests it sends, and what it shows of the addresses."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 
 from ansible_collections.statusops.status.plugins.modules import statushub_subscription_info

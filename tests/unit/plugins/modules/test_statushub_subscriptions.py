@@ -2,10 +2,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """statushub_subscriptions: the exact requests it sends (one read of every page, the services once, one write per change)."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 
 from ansible_collections.statusops.status.plugins.modules import statushub_subscriptions

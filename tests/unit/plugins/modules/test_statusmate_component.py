@@ -1,22 +1,9 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.modules import statusmate_component
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
-
-URL = "https://status.example.test"
-TOKEN = "page-token-123"
-LIST = URL + "/api-components-list/"
-WEBSITE = {"uuid": "w-1", "name": "Website", "description": "", "impact": "operational"}
-CDN = {"uuid": "c-1", "name": "CDN", "description": "edge", "impact": "operational"}
-
-
-def args(**extra):
-    return dict(dict(api_url=URL, api_token=TOKEN), **extra)
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CDN, LIST, TOKEN, URL, WEBSITE, args
 
 
 def test_create_top_level_sends_one_list_and_one_create(run_module, http):

@@ -1,18 +1,10 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.modules import statusmate_component_impacts
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CDN, LIST, TOKEN, URL, WEBSITE
 
-URL = "https://status.example.test"
-TOKEN = "page-token-123"
-LIST = URL + "/api-components-list/"
-WEBSITE = {"uuid": "w-1", "name": "Website", "description": "", "impact": "operational"}
-CDN = {"uuid": "c-1", "name": "CDN", "description": "edge", "impact": "operational"}
 API = {"uuid": "a-1", "name": "API", "description": "", "impact": "partial_outage"}
 READS = [("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=a-1"),
          ("GET", "/api-components-list/?parent=c-1"), ("GET", "/api-components-list/?parent=w-1")]

@@ -1,23 +1,11 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 from ansible_collections.statusops.status.plugins.modules import statusmate_component_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CDN, LIST, TOKEN, URL, WEBSITE, args
 
-URL = "https://status.example.test"
-TOKEN = "page-token-123"
-LIST = URL + "/api-components-list/"
-WEBSITE = {"uuid": "w-1", "name": "Website", "description": "", "impact": "operational"}
-CDN = {"uuid": "c-1", "name": "CDN", "description": "edge", "impact": "operational"}
 API = {"uuid": "a-1", "name": "API", "description": "", "impact": "major_outage"}
-
-
-def args(**extra):
-    return dict(dict(api_url=URL, api_token=TOKEN), **extra)
 
 
 def test_list_is_the_default(run_module, http):

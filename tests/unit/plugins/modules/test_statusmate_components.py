@@ -1,25 +1,11 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
-
-URL = "https://status.example.test"
-TOKEN = "page-token-123"
-LIST = URL + "/api-components-list/"
-CREATE = URL + "/api-components-create/"
-UPDATE = URL + "/api-components-update/%s/"
-DELETE = URL + "/api-components-delete/%s/"
-
-
-def item(uuid, name, description="", impact="operational"):
-    return {"uuid": uuid, "name": name, "description": description, "impact": impact}
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CREATE, DELETE, LIST, TOKEN, UPDATE, URL, args, item
 
 
 WEBSITE = item("w-1", "Website", "Everything customers see")
@@ -33,10 +19,6 @@ TREE = [
      "children": [{"name": "CDN", "description": "edge"}, {"name": "Web servers"}]},
     {"name": "API", "children": [{"name": "REST API"}]},
 ]
-
-
-def args(**extra):
-    return dict(dict(api_url=URL, api_token=TOKEN), **extra)
 
 
 def created(uuid, body):

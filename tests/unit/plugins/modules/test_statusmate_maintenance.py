@@ -1,20 +1,13 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 import os
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_maintenance
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls, warning_texts
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import LIST, TOKEN, URL, WEBSITE
 
-URL = "https://status.example.test"
-TOKEN = "page-token-123"
-LIST = URL + "/api-components-list/"
-WEBSITE = {"uuid": "w-1", "name": "Website", "description": "", "impact": "operational"}
 CDN = {"uuid": "c-1", "name": "CDN", "description": "edge", "impact": "partial_outage"}
 
 
