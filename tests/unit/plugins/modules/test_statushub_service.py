@@ -1,11 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from ansible_collections.statusops.status.plugins.modules import (
-    statushub_service,
-    statushub_service_info,
-    statushub_services,
-)
+from ansible_collections.statusops.status.plugins.modules import statushub_service
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 
 URL = "https://acme.app.statushub.io/api/v3"
@@ -137,93 +133,6 @@ def test_blank_name_fails_before_any_request(run_module, http):
     assert len(http.calls) == 0
 
 
-# statushub_service_info
-
-
-def test_info_reads_every_page_and_filters_by_name(run_module, http):
-    list_services(http, [API], [WEB])
-    result = run_module(statushub_service_info, args(name="Website"))
-    assert result["changed"] is False
-    assert result["services"] == [WEB]
-    assert calls(http) == [("GET", LIST_Q % 1), ("GET", LIST_Q % 2)]
-
-
-def test_info_in_check_mode_lists_everything(run_module, http):
-    list_services(http, [API, WEB])
-    result = run_module(statushub_service_info, args(), check_mode=True)
-    assert result["services"] == [API, WEB]
-
-
-# statushub_services
-
-
-DECLARED = [{"name": "API", "description": "REST v2"}, {"name": "Mobile"}]
-
-
-def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
-    list_services(http, [API, WEB])
-    http.delete(BASE + "/services/2", status=204)
-    http.put(BASE + "/services/1", json=dict(API, description="REST v2"))
-    http.post(BASE + "/services", json={"id": 3, "name": "Mobile", "description": ""})
-    result = run_module(statushub_services, args(services=DECLARED, prune=True, concurrency=1))
-    assert result["changed"] is True
-    assert result["created"] == [{"id": 3, "name": "Mobile", "description": ""}]
-    assert result["updated"] == [dict(API, description="REST v2")]
-    assert result["deleted"] == [WEB]
-    assert [item["name"] for item in result["services"]] == ["API", "Mobile"]
-    assert calls(http) == [
-        ("GET", LIST_Q % 1),
-        ("DELETE", "/api/v3/hubs/acme/services/2" + Q),
-        ("PUT", "/api/v3/hubs/acme/services/1" + Q),
-        ("POST", "/api/v3/hubs/acme/services" + Q),
-    ]
-    assert bodies(http)[2:] == [{"description": "REST v2"}, {"name": "Mobile"}]
-
-
-def test_set_in_check_mode_only_reads(run_module, http):
-    list_services(http, [API, WEB])
-    result = run_module(statushub_services, args(services=DECLARED, prune=True), check_mode=True, diff=True)
-    assert result["changed"] is True
-    assert result["created"] == [{"id": None, "name": "Mobile", "description": ""}]
-    assert result["deleted"] == [WEB]
-    assert calls(http) == [("GET", LIST_Q % 1)]
-
-
-def test_set_unchanged_sends_no_write(run_module, http):
-    list_services(http, [API, WEB])
-    result = run_module(statushub_services, args(services=[{"name": "API", "description": "REST"}, {"name": "Website"}]))
-    assert result["changed"] is False
-    assert result["created"] == result["updated"] == result["deleted"] == []
-    assert calls(http) == [("GET", LIST_Q % 1)]
-
-
-def test_set_absent_deletes_declared_only(run_module, http):
-    list_services(http, [API, WEB])
-    http.delete(BASE + "/services/1", status=204)
-    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "Nope"}], state="absent"))
-    assert result["deleted"] == [API] and result["services"] == [WEB]
-    assert calls(http)[-1] == ("DELETE", "/api/v3/hubs/acme/services/1" + Q)
-
-
-def test_set_empty_with_prune_needs_allow_empty(run_module, http):
-    result = run_module(statushub_services, args(services=[], prune=True))
-    assert result["failed"] is True and "allow_empty" in result["msg"]
-    assert len(http.calls) == 0
-
-
-def test_set_duplicate_in_hub_fails_before_any_write(run_module, http):
-    list_services(http, [API, dict(API, id=9), WEB])
-    result = run_module(statushub_services, args(services=[{"name": "API"}], prune=True))
-    assert result["failed"] is True and "ids 1 and 9; give its id to choose one" in result["msg"]
-    assert calls(http) == [("GET", LIST_Q % 1)]
-
-
-def test_set_duplicate_in_declared_list_fails(run_module, http):
-    result = run_module(statushub_services, args(services=[{"name": "API"}, {"name": "API"}]))
-    assert result["failed"] is True and "services[1].name 'API' is declared more than once" in result["msg"]
-    assert len(http.calls) == 0
-
-
 # soft-deleted services (contract: deletes are soft, flags.deleted with extend=flags)
 
 
@@ -243,21 +152,6 @@ def test_deleting_a_deleted_service_changes_nothing(run_module, http):
     result = run_module(statushub_service, args(name="API", state="absent"))
     assert result["changed"] is False and result["service"] == {}
     assert calls(http) == [("GET", LIST_Q % 1)]
-
-
-def test_info_lists_live_services_only(run_module, http):
-    list_services(http, [GONE, WEB])
-    result = run_module(statushub_service_info, args())
-    assert result["services"] == [WEB]
-
-
-def test_set_neither_matches_nor_prunes_a_deleted_service(run_module, http):
-    list_services(http, [GONE, dict(GONE, id=8, name="Old"), WEB])
-    http.post(BASE + "/services", json=dict(API, id=6))
-    result = run_module(statushub_services, args(services=[{"name": "API", "description": "REST"}, {"name": "Website"}],
-                                                 prune=True))
-    assert result["created"] == [dict(API, id=6)] and result["deleted"] == []
-    assert calls(http) == [("GET", LIST_Q % 1), ("POST", "/api/v3/hubs/acme/services" + Q)]
 
 
 def test_an_unknown_id_fails_in_check_mode_too(run_module, http):

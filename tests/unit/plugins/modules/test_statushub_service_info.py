@@ -5,7 +5,7 @@
 from ansible_collections.statusops.status.plugins.modules import statushub_service_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    API, DASHBOARD, HUB, KEY, PATH, V, args, paged,
+    API, DASHBOARD, GONE_API, HUB, KEY, PATH, REST_API, V, WEBSITE, args, paged,
 )
 
 LIST = PATH + "/services?" + V + "&deleted=false&extend=flags&page=%d&per_page=100"
@@ -32,3 +32,23 @@ def test_a_refused_key_fails_without_showing_it(run_module, http):
     assert result["failed"] is True and "401" in result["msg"]
     assert KEY not in str(result)
     assert calls(http) == [("GET", LIST % 1)]
+
+
+def test_info_reads_every_page_and_filters_by_name(run_module, http):
+    paged(http, HUB + "/services", [REST_API], [WEBSITE], deleted="false", extend="flags")
+    result = run_module(statushub_service_info, args(name="Website"))
+    assert result["changed"] is False
+    assert result["services"] == [WEBSITE]
+    assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 2)]
+
+
+def test_info_in_check_mode_lists_everything(run_module, http):
+    paged(http, HUB + "/services", [REST_API, WEBSITE], deleted="false", extend="flags")
+    result = run_module(statushub_service_info, args(), check_mode=True)
+    assert result["services"] == [REST_API, WEBSITE]
+
+
+def test_info_lists_live_services_only(run_module, http):
+    paged(http, HUB + "/services", [GONE_API, WEBSITE], deleted="false", extend="flags")
+    result = run_module(statushub_service_info, args())
+    assert result["services"] == [WEBSITE]
