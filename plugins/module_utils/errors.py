@@ -42,9 +42,9 @@ class UnsafePathValue(ApiError):
     """A value that cannot be one segment of a request path; no request is sent."""
 
     def __init__(self, template, value):
-        super().__init__(None, template, None, "refused to place %r in the request path %s: a path "
-                                              "segment must be a non-empty text without control characters (not . "
-                                              "or ..) or a whole number of 0 or more" % (value, template))
+        super().__init__(None, template, None, "refused to place %r in the request path %s: a path segment must be "
+                         "a non-empty text without control characters (not . or ..) or a whole number of 0 or more"
+                         % (value, template))
 
     def __str__(self):
         return self.message

@@ -3,7 +3,7 @@
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_component_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import calls
-from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CDN, LIST, TOKEN, URL, WEBSITE, args
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CDN, LIST, WEBSITE, args
 
 API = {"uuid": "a-1", "name": "API", "description": "", "impact": "major_outage"}
 

@@ -5,7 +5,7 @@ import json
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
-from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CREATE, DELETE, LIST, TOKEN, UPDATE, URL, args, item
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CREATE, DELETE, LIST, TOKEN, UPDATE, args, item
 
 
 WEBSITE = item("w-1", "Website", "Everything customers see")
