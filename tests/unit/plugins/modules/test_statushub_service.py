@@ -3,109 +3,90 @@
 
 from ansible_collections.statusops.status.plugins.modules import statushub_service
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
+    GONE_API, HUB, KEY, PATH, REST_API, V, WEBSITE, args, paged,
+)
 
-URL = "https://acme.app.statushub.io/api/v3"
-KEY = "hub-key-123"
-BASE = URL + "/hubs/acme"
-Q = "?api_version=V3-R1"
-LIST_Q = "/api/v3/hubs/acme/services?api_version=V3-R1&deleted=false&extend=flags&page=%d&per_page=100"
-API = {"id": 1, "name": "API", "description": "REST"}
-WEB = {"id": 2, "name": "Website", "description": ""}
-
-
-def args(**extra):
-    return dict(dict(api_url=URL, api_key=KEY, hub="acme"), **extra)
-
-
-def page(items, number=1, count=1):
-    return {"current_page": number, "page_count": count, "per_page": 100, "total": len(items), "data": items}
+LIST = PATH + "/services?" + V + "&deleted=false&extend=flags&page=%d&per_page=100"
 
 
 def list_services(http, *pages):
-    for number, items in enumerate(pages, 1):
-        http.get(BASE + "/services", json=page(items, number, len(pages)),
-                 match=[_query(page=str(number))])
-
-
-def _query(**extra):
-    from responses import matchers
-    return matchers.query_param_matcher(dict({"api_version": "V3-R1", "deleted": "false", "extend": "flags", "per_page": "100"},
-                                             **extra))
+    paged(http, HUB + "/services", *pages, deleted="false", extend="flags")
 
 
 # statushub_service
 
 
 def test_create_sends_one_list_and_one_create(run_module, http):
-    list_services(http, [WEB])
-    http.post(BASE + "/services", json=dict(API, id=3))
+    list_services(http, [WEBSITE])
+    http.post(HUB + "/services", json=dict(REST_API, id=3))
     result = run_module(statushub_service, args(name="API", description="REST"))
     assert result["changed"] is True
     assert result["service"] == {"id": 3, "name": "API", "description": "REST"}
-    assert calls(http) == [("GET", LIST_Q % 1), ("POST", "/api/v3/hubs/acme/services" + Q)]
+    assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V)]
     assert bodies(http)[1] == {"name": "API", "description": "REST"}
     assert http.calls[1].request.headers["Authorization"] == KEY
 
 
 def test_create_in_check_mode_only_reads(run_module, http):
-    list_services(http, [WEB])
+    list_services(http, [WEBSITE])
     result = run_module(statushub_service, args(name="API"), check_mode=True, diff=True)
     assert result["changed"] is True
     assert result["service"] == {"id": None, "name": "API", "description": ""}
     assert result["diff"]["before"] == {}
-    assert calls(http) == [("GET", LIST_Q % 1)]
+    assert calls(http) == [("GET", LIST % 1)]
 
 
 def test_unchanged_service_sends_no_write(run_module, http):
-    list_services(http, [API, WEB])
+    list_services(http, [REST_API, WEBSITE])
     result = run_module(statushub_service, args(name="Website", description=""))
     assert result["changed"] is False
-    assert result["service"] == WEB
-    assert calls(http) == [("GET", LIST_Q % 1)]
+    assert result["service"] == WEBSITE
+    assert calls(http) == [("GET", LIST % 1)]
 
 
 def test_every_page_is_read_to_find_the_service(run_module, http):
-    list_services(http, [WEB], [API])
+    list_services(http, [WEBSITE], [REST_API])
     result = run_module(statushub_service, args(name="API", description="REST"))
     assert result["changed"] is False and result["service"]["id"] == 1
-    assert calls(http) == [("GET", LIST_Q % 1), ("GET", LIST_Q % 2)]
+    assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 2)]
 
 
 def test_update_sends_only_what_changed(run_module, http):
-    list_services(http, [API])
-    http.put(BASE + "/services/1", json=dict(API, description="v2"))
+    list_services(http, [REST_API])
+    http.put(HUB + "/services/1", json=dict(REST_API, description="v2"))
     result = run_module(statushub_service, args(name="API", description="v2"), diff=True)
     assert result["changed"] is True
     assert result["diff"] == {"before": {"description": "REST"}, "after": {"description": "v2"}}
-    assert calls(http) == [("GET", LIST_Q % 1), ("PUT", "/api/v3/hubs/acme/services/1" + Q)]
+    assert calls(http) == [("GET", LIST % 1), ("PUT", PATH + "/services/1?" + V)]
     assert bodies(http)[1] == {"description": "v2"}
 
 
 def test_update_in_check_mode_only_reads(run_module, http):
-    list_services(http, [API])
+    list_services(http, [REST_API])
     result = run_module(statushub_service, args(name="API", description="v2"), check_mode=True)
-    assert result["changed"] is True and result["service"] == dict(API, description="v2")
-    assert calls(http) == [("GET", LIST_Q % 1)]
+    assert result["changed"] is True and result["service"] == dict(REST_API, description="v2")
+    assert calls(http) == [("GET", LIST % 1)]
 
 
 def test_rename_by_id(run_module, http):
-    http.get(BASE + "/services/1", json=API)
-    http.put(BASE + "/services/1", json=dict(API, name="Public API"))
+    http.get(HUB + "/services/1", json=REST_API)
+    http.put(HUB + "/services/1", json=dict(REST_API, name="Public API"))
     result = run_module(statushub_service, args(id=1, name="Public API"))
     assert result["changed"] is True and result["service"]["name"] == "Public API"
-    assert calls(http) == [("GET", "/api/v3/hubs/acme/services/1" + Q + "&extend=flags"), ("PUT", "/api/v3/hubs/acme/services/1" + Q)]
+    assert calls(http) == [("GET", PATH + "/services/1?" + V + "&extend=flags"), ("PUT", PATH + "/services/1?" + V)]
     assert bodies(http)[1] == {"name": "Public API"}
 
 
 def test_unknown_id_fails_without_write(run_module, http):
-    http.get(BASE + "/services/9", status=404, json={"error": "Not found"})
+    http.get(HUB + "/services/9", status=404, json={"error": "Not found"})
     result = run_module(statushub_service, args(id=9, name="X"))
     assert result["failed"] is True
     assert "service id 9: the hub has no service with that id" in result["msg"]
 
 
 def test_duplicate_name_fails_naming_both_ids(run_module, http):
-    list_services(http, [API, dict(API, id=7)])
+    list_services(http, [REST_API, dict(REST_API, id=7)])
     result = run_module(statushub_service, args(name="API", description="x"))
     assert result["failed"] is True
     assert "ids 1 and 7" in result["msg"]
@@ -113,15 +94,15 @@ def test_duplicate_name_fails_naming_both_ids(run_module, http):
 
 
 def test_delete_then_delete_again(run_module, http):
-    list_services(http, [API])
-    http.delete(BASE + "/services/1", status=204)
+    list_services(http, [REST_API])
+    http.delete(HUB + "/services/1", status=204)
     result = run_module(statushub_service, args(name="API", state="absent"))
-    assert result["changed"] is True and result["service"] == API
-    assert calls(http)[-1] == ("DELETE", "/api/v3/hubs/acme/services/1" + Q)
+    assert result["changed"] is True and result["service"] == REST_API
+    assert calls(http)[-1] == ("DELETE", PATH + "/services/1?" + V)
 
 
 def test_delete_of_absent_service_changes_nothing(run_module, http):
-    list_services(http, [WEB])
+    list_services(http, [WEBSITE])
     result = run_module(statushub_service, args(name="API", state="absent"))
     assert result["changed"] is False and result["service"] == {}
 
@@ -136,26 +117,23 @@ def test_blank_name_fails_before_any_request(run_module, http):
 # soft-deleted services (contract: deletes are soft, flags.deleted with extend=flags)
 
 
-GONE = dict(API, id=5, flags={"deleted": True})
-
-
 def test_a_deleted_service_does_not_count_as_existing(run_module, http):
-    list_services(http, [GONE, WEB])
-    http.post(BASE + "/services", json=dict(API, id=6))
+    list_services(http, [GONE_API, WEBSITE])
+    http.post(HUB + "/services", json=dict(REST_API, id=6))
     result = run_module(statushub_service, args(name="API", description="REST"))
     assert result["changed"] is True and result["service"]["id"] == 6
-    assert calls(http) == [("GET", LIST_Q % 1), ("POST", "/api/v3/hubs/acme/services" + Q)]
+    assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V)]
 
 
 def test_deleting_a_deleted_service_changes_nothing(run_module, http):
-    list_services(http, [GONE])
+    list_services(http, [GONE_API])
     result = run_module(statushub_service, args(name="API", state="absent"))
     assert result["changed"] is False and result["service"] == {}
-    assert calls(http) == [("GET", LIST_Q % 1)]
+    assert calls(http) == [("GET", LIST % 1)]
 
 
 def test_an_unknown_id_fails_in_check_mode_too(run_module, http):
-    http.get(BASE + "/services/9", status=404, json={"error": "Not found"})
+    http.get(HUB + "/services/9", status=404, json={"error": "Not found"})
     result = run_module(statushub_service, args(id=9, name="X"), check_mode=True)
     assert result["failed"] is True
     assert "service id 9: the hub has no service with that id" in result["msg"]

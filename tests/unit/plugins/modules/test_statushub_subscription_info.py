@@ -4,9 +4,14 @@
 
 import json
 
+from responses import matchers
+
 from ansible_collections.statusops.status.plugins.modules import statushub_subscription_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import calls
-from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import HUB, PATH, V, args, paged
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
+    CONFIGURATION, HUB, OPS_EMAIL, PATH, SHOWN_CONFIGURATION, SLACK, SLACK_SHOWN, V, WEBHOOK, args,
+    assert_no_configuration_secret, envelope, paged, sub,
+)
 
 LIST = PATH + "/subscriptions?" + V + "&deleted=%s&extend=flags&page=%d&per_page=100"
 TEAMS = "https://acme.webhook.office.com/webhookb2/secret-path"
@@ -70,3 +75,22 @@ def test_a_subscriber_id_given_as_a_boolean_fails_before_any_request(run_module,
     result = run_module(statushub_subscription_info, args(subscriber_id=True))
     assert result["failed"] is True and result["msg"] == "subscriber_id must be an integer, got True"
     assert len(http.calls) == 0
+
+
+# On the hub of SUBSCRIBABLE (statushub_fakes).
+
+
+def test_info_filters_and_redacts(run_module, http):
+    http.get(HUB + "/subscriptions", json=envelope([OPS_EMAIL, sub(5003, SLACK, "slack")]), match=[matchers.query_param_matcher(
+        {"api_version": "V3-R1", "deleted": "all", "extend": "flags", "q": "o", "page": "1", "per_page": "100"})])
+    result = run_module(statushub_subscription_info, args(q="o", method="slack", deleted="all"))
+    assert result["changed"] is False
+    assert [item["address"] for item in result["subscriptions"]] == [SLACK_SHOWN]
+    assert SLACK not in json.dumps(result)
+
+
+def test_info_hides_the_configuration_the_hub_answers(run_module, http):
+    http.get(HUB + "/subscriptions", json=envelope([sub(5003, WEBHOOK, "webhook", configuration=CONFIGURATION)]))
+    result = run_module(statushub_subscription_info, args())
+    assert result["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert_no_configuration_secret(result)

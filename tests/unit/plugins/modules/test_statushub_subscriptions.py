@@ -7,7 +7,8 @@ import json
 from ansible_collections.statusops.status.plugins.modules import statushub_subscriptions
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    API, DASHBOARD, HUB, PATH, V, args, paged,
+    API, CONFIGURATION, DASHBOARD, HUB, OPS_EMAIL, PATH, Q, SHOWN_CONFIGURATION, SLACK, SLACK_SHOWN, V, WEBHOOK,
+    args, assert_no_configuration_secret, list_subscribable_services, list_subscriptions, paged, sub,
 )
 
 LIST = PATH + "/subscriptions?" + V + "&deleted=false&page=%d&per_page=100"
@@ -161,3 +162,136 @@ def test_subscriber_of_is_refused_with_state_absent(run_module, http):
     assert result["msg"] == ("subscriptions[0].subscriber_of is only for state=present, where it names the subscriber "
                              "a subscription belongs to")
     assert len(http.calls) == 0
+
+
+# The set, on the hub of SUBSCRIBABLE (statushub_fakes).
+DECLARED = [
+    {"address": "ops@example.com", "method": "email", "services": ["API"], "protected": True},
+    {"address": SLACK, "method": "slack", "label": "#incidents"},
+]
+
+
+
+def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
+    list_subscriptions(http, [OPS_EMAIL, sub(5002, "+14155550100", "sms")])
+    list_subscribable_services(http)
+    http.delete(HUB + "/subscriptions/5002", status=204)
+    http.put(HUB + "/subscriptions/5001", json=dict(OPS_EMAIL, protected=True))
+    http.post(HUB + "/subscriptions", json=sub(5003, SLACK, "slack", label="#incidents"))
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True, concurrency=1))
+    assert result["changed"] is True
+    assert [item["id"] for item in result["deleted"]] == [5002]
+    assert [item["id"] for item in result["updated"]] == [5001]
+    assert [item["address"] for item in result["created"]] == [SLACK_SHOWN]
+    assert sorted(item["id"] for item in result["subscriptions"]) == [5001, 5003]
+    assert calls(http) == [
+        ("GET", LIST % 1), ("GET", SERVICES),
+        ("DELETE", PATH + "/subscriptions/5002" + Q),
+        ("PUT", PATH + "/subscriptions/5001" + Q),
+        ("POST", PATH + "/subscriptions" + Q),
+    ]
+    created = {"address": SLACK, "method_name": "slack", "label": "#incidents",
+               "services_selection": {"all": True, "service_ids": []}}
+    assert bodies(http)[3:] == [{"protected": True}, created]
+    assert SLACK not in json.dumps(result)
+
+
+def test_set_that_fails_partway_reports_what_it_did_redacted(run_module, http):
+    list_subscriptions(http, [OPS_EMAIL, sub(5002, "+14155550100", "sms")])
+    list_subscribable_services(http)
+    http.delete(HUB + "/subscriptions/5002", status=204)
+    http.put(HUB + "/subscriptions/5001", json=dict(OPS_EMAIL, protected=True))
+    http.post(HUB + "/subscriptions", status=422, json={"error": "refused"})
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["status"] == 422 and "refused" in result["msg"]
+    assert [item["id"] for item in result["deleted"]] == [5002]
+    assert [item["id"] for item in result["updated"]] == [5001]
+    assert result["created"] == []
+    assert SLACK not in json.dumps(result)
+
+
+def test_set_in_check_mode_only_reads(run_module, http):
+    list_subscriptions(http, [OPS_EMAIL, sub(5002, "+14155550100", "sms")])
+    list_subscribable_services(http)
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True), check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert len(result["created"]) == 1 and len(result["updated"]) == 1 and len(result["deleted"]) == 1
+    assert all(method == "GET" for method, _path in calls(http))
+    assert SLACK not in json.dumps(result)
+
+
+def test_set_unchanged_sends_no_write(run_module, http):
+    list_subscriptions(http, [dict(OPS_EMAIL, protected=True), sub(5003, SLACK, "slack", label="#incidents")])
+    list_subscribable_services(http)
+    result = run_module(statushub_subscriptions, args(subscriptions=DECLARED, prune=True))
+    assert result["changed"] is False
+    assert all(method == "GET" for method, _path in calls(http))
+
+
+def test_set_absent(run_module, http):
+    list_subscriptions(http, [OPS_EMAIL])
+    http.delete(HUB + "/subscriptions/5001", status=204)
+    result = run_module(statushub_subscriptions, args(subscriptions=[{"address": "ops@example.com"}, {"address": SLACK}],
+                                                      state="absent"))
+    assert result["changed"] is True and [item["id"] for item in result["deleted"]] == [5001]
+    assert result["subscriptions"] == []
+
+
+def test_set_problems_fail_before_any_write(run_module, http):
+    list_subscriptions(http, [sub(5003, SLACK, "slack")])
+    list_subscribable_services(http)
+    result = run_module(statushub_subscriptions, args(subscriptions=[
+        {"address": "ops@example.com", "method": "email", "services": ["Nope"]}]))
+    assert result["failed"] is True and "service 'Nope'" in result["msg"]
+    assert all(method == "GET" for method, _path in calls(http))
+
+
+def test_set_validation_names_the_item(run_module, http):
+    result = run_module(statushub_subscriptions, args(subscriptions=[
+        {"address": "ops@example.com", "method": "email"},
+        {"address": "OPS@example.com", "method": "email"},
+        {"address": "http://example.com/hook", "method": "webhook"},
+    ]))
+    assert result["failed"] is True
+    assert "subscriptions[1].address 'OPS@example.com' is declared more than once" in result["msg"]
+    assert "subscriptions[2].address must be an https URL" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_the_set_hides_configuration_and_marks_a_changed_value(run_module, http):
+    current = sub(5003, WEBHOOK, "webhook", configuration=CONFIGURATION)
+    changed = dict(CONFIGURATION, headers={"Authorization": "Bearer n3w-hdr-t0ken"})
+    list_subscriptions(http, [current])
+    http.put(HUB + "/subscriptions/5003", json=dict(current, configuration=changed))
+    result = run_module(statushub_subscriptions, args(subscriptions=[{"address": WEBHOOK, "configuration": changed}]),
+                        diff=True)
+    assert result["changed"] is True
+    assert bodies(http)[-1] == {"configuration": changed}
+    assert result["updated"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["diff"]["before"]["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert result["diff"]["after"]["subscriptions"][0]["configuration"] == dict(
+        SHOWN_CONFIGURATION, headers={"Authorization": "******** (changed)"})
+    assert result["invocation"]["module_args"]["subscriptions"][0]["configuration"] == SHOWN_CONFIGURATION
+    assert_no_configuration_secret(result)
+    assert "n3w-hdr-t0ken" not in json.dumps(result)
+
+
+def test_the_bodies_sent_carry_only_attributes_of_the_contract(run_module, http):
+    contract = {"address", "method_name", "services_selection", "configuration", "label", "less_verbose", "protected",
+                "subscriber_id"}
+    list_subscriptions(http, [sub(5001, "ops@example.com", ids=[1])])
+    list_subscribable_services(http)
+    http.put(HUB + "/subscriptions/5001", json=sub(5001, "ops@example.com", protected=True))
+    http.post(HUB + "/subscriptions", json=sub(5002, SLACK, "slack"))
+    result = run_module(statushub_subscriptions, args(subscriptions=[
+        {"address": "ops@example.com", "protected": True, "less_verbose": True},
+        {"address": SLACK, "method": "slack", "label": "#ops", "configuration": {"a": 1}, "services": ["API"]},
+    ]))
+    assert result["changed"] is True
+    sent = [body for body in bodies(http) if body is not None]
+    assert len(sent) == 2
+    for body in sent:
+        assert set(body) <= contract
+        assert set(body["services_selection"]) <= {"all", "service_ids"}
