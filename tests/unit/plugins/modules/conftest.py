@@ -5,6 +5,7 @@ import contextlib
 import json
 
 import pytest
+import requests
 import responses
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_CORE_VERSION
 
@@ -25,6 +26,8 @@ except ImportError:  # ansible-core < 2.19 reads the arguments from basic._ANSIB
 
 # From ansible-core 2.21 a module returns its invocation (module_args, at -vvv) only when the controller asks.
 INVOCATION_ON_REQUEST = tuple(int(part) for part in ANSIBLE_CORE_VERSION.split(".")[:2]) >= (2, 21)
+# A connection dropped before the answer came: whether the request was carried out is unknown.
+LOST = requests.exceptions.ConnectionError("connection reset by peer")
 
 
 class ModuleRun:

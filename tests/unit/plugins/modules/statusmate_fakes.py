@@ -17,7 +17,15 @@ def item(uuid, name, description="", impact="operational"):
 
 WEBSITE = item("w-1", "Website")
 CDN = item("c-1", "CDN", "edge")
+# Two components named Edge: one under WEBSITE, one at the top level.
+CHILD_EDGE = item("e-1", "Edge")
+TOP_EDGE = item("e-2", "Edge")
 
 
 def args(**extra):
     return dict(dict(api_url=URL, api_token=TOKEN), **extra)
+
+
+def patient_args(**extra):
+    """args, retrying for up to a minute (a lost answer is retried or looked up, not given up on)."""
+    return args(retry_timeout=60, **extra)

@@ -2,8 +2,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_component
-from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
-from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CDN, LIST, TOKEN, URL, WEBSITE, args
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import (
+    CDN, CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, URL, WEBSITE, args, item, patient_args,
+)
 
 
 def test_create_top_level_sends_one_list_and_one_create(run_module, http):
@@ -197,3 +199,45 @@ def test_a_boolean_index_is_refused_naming_the_option_and_value(run_module, http
     assert result["failed"] is True
     assert result["msg"] == "index must be an integer, got True"
     assert len(http.calls) == 0
+
+
+# Lost answers: a lost create is looked up by name and parent, a lost delete answered 404 is done.
+
+
+def test_a_lost_create_of_the_single_module_is_looked_up_under_its_parent(run_module, http):
+    http.get(LIST, json=[WEBSITE])
+    http.get(LIST + "?parent=w-1", json=[])
+    http.post(CREATE, body=LOST)
+    http.get(LIST, json=[WEBSITE, CHILD_EDGE])
+    http.get(LIST + "?parent=w-1", json=[CHILD_EDGE])
+    result = run_module(statusmate_component, patient_args(name="Edge", parent="Website"))
+    assert result["changed"] is True and result["component"]["uuid"] == "e-1"
+    assert [method for method, _path in calls(http)] == ["GET", "GET", "POST", "GET", "GET"]
+
+
+def test_a_component_under_a_namesake_is_not_taken_for_the_top_level_one(run_module, http):
+    inner = item("e-3", "Edge")
+    http.get(LIST, json=[TOP_EDGE, inner])
+    http.get(LIST + "?parent=e-2", json=[inner])
+    http.get(LIST + "?parent=e-3", json=[])
+    result = run_module(statusmate_component, patient_args(name="Edge"))
+    assert result["changed"] is False and result["component"]["uuid"] == "e-2"
+
+
+def test_a_delete_whose_answer_was_lost_and_then_answered_404_is_done(run_module, http):
+    http.get(LIST, json=[TOP_EDGE])
+    http.delete(DELETE % "e-2", status=502, json={"detail": "bad gateway"})
+    http.delete(DELETE % "e-2", status=404, json={"detail": "Not found."})
+    result = run_module(statusmate_component, patient_args(name="Edge", state="absent"))
+    assert result["changed"] is True and result.get("failed") is not True
+    assert result["component"]["uuid"] == "e-2"
+    assert calls(http) == [("GET", "/api-components-list/"), ("DELETE", "/api-components-delete/e-2/"),
+                           ("DELETE", "/api-components-delete/e-2/")]
+
+
+def test_a_first_delete_answered_404_still_fails(run_module, http):
+    http.get(LIST, json=[TOP_EDGE])
+    http.delete(DELETE % "e-2", status=404, json={"detail": "Not found."})
+    result = run_module(statusmate_component, patient_args(name="Edge", state="absent"))
+    assert result["failed"] is True and result["status"] == 404
+    assert len(http.calls) == 2

@@ -4,11 +4,13 @@
 import json
 
 from ansible_collections.statusops.status.plugins.modules import statusmate_components
-from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
-from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import CREATE, DELETE, LIST, TOKEN, UPDATE, args, item
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import (
+    CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, UPDATE, WEBSITE, args, item, patient_args,
+)
 
 
-WEBSITE = item("w-1", "Website", "Everything customers see")
+WEBSITE_GROUP = item("w-1", "Website", "Everything customers see")
 CDN = item("c-1", "CDN", "edge")
 WEB = item("s-1", "Web servers")
 API = item("a-1", "API")
@@ -28,7 +30,7 @@ def created(uuid, body):
 
 
 def serve_existing_page(http):
-    http.get(LIST, json=[WEBSITE, CDN, WEB, API, REST])
+    http.get(LIST, json=[WEBSITE_GROUP, CDN, WEB, API, REST])
     http.get(LIST + "?parent=w-1", json=[CDN, WEB])
     http.get(LIST + "?parent=a-1", json=[REST])
 
@@ -64,7 +66,7 @@ def test_returned_tree_has_the_input_shape(run_module, http):
 
 
 def test_check_mode_creates_children_of_a_group_that_would_be_created_without_looking_them_up(run_module, http):
-    http.get(LIST, json=[WEBSITE, CDN, WEB])
+    http.get(LIST, json=[WEBSITE_GROUP, CDN, WEB])
     http.get(LIST + "?parent=w-1", json=[CDN, WEB])
     result = run_module(statusmate_components, args(components=TREE), check_mode=True, diff=True)
     assert result["changed"] is True
@@ -91,7 +93,7 @@ def test_unchanged_page_sends_one_list_and_one_query_per_group_and_no_write(run_
 
 
 def test_unchanged_page_with_full_items_sends_one_list(run_module, http):
-    full = [dict(WEBSITE, parent=None, index=0), dict(CDN, parent="w-1", index=0), dict(WEB, parent="w-1", index=1),
+    full = [dict(WEBSITE_GROUP, parent=None, index=0), dict(CDN, parent="w-1", index=0), dict(WEB, parent="w-1", index=1),
             dict(API, parent=None, index=1), dict(REST, parent="a-1", index=0)]
     http.get(LIST, json=full)
     tree = [dict(TREE[0], index=0), dict(TREE[1], index=1)]
@@ -125,7 +127,7 @@ def test_unverifiable_fields_are_reported_per_path_and_sent_only_on_request(run_
 
 def test_update_unverified_sends_them(run_module, http):
     serve_existing_page(http)
-    http.post(UPDATE % "w-1", json=dict(WEBSITE, parent=None, index=0))
+    http.post(UPDATE % "w-1", json=dict(WEBSITE_GROUP, parent=None, index=0))
     tree = [dict(TREE[0], index=0), TREE[1]]
     result = run_module(statusmate_components, args(components=tree, update_unverified=True))
     assert result["changed"] is True and result["updated"] == ["Website"]
@@ -135,7 +137,7 @@ def test_update_unverified_sends_them(run_module, http):
 
 def test_prune_deletes_undeclared_components_children_first(run_module, http):
     legacy, ftp, old = item("l-1", "Legacy"), item("f-1", "FTP"), item("o-1", "Old CDN")
-    http.get(LIST, json=[WEBSITE, CDN, WEB, old, API, REST, legacy, ftp])
+    http.get(LIST, json=[WEBSITE_GROUP, CDN, WEB, old, API, REST, legacy, ftp])
     http.get(LIST + "?parent=w-1", json=[CDN, WEB, old])
     http.get(LIST + "?parent=a-1", json=[REST])
     http.get(LIST + "?parent=o-1", json=[])
@@ -153,7 +155,7 @@ def test_prune_deletes_undeclared_components_children_first(run_module, http):
 
 
 def test_prune_with_full_items_reads_once(run_module, http):
-    full = [dict(WEBSITE, parent=None), dict(CDN, parent="w-1"), dict(WEB, parent="w-1"), dict(API, parent=None),
+    full = [dict(WEBSITE_GROUP, parent=None), dict(CDN, parent="w-1"), dict(WEB, parent="w-1"), dict(API, parent=None),
             dict(REST, parent="a-1"), dict(item("l-1", "Legacy"), parent=None), dict(item("f-1", "FTP"), parent="l-1")]
     http.get(LIST, json=full)
     http.delete(DELETE % "f-1", status=204)
@@ -166,7 +168,7 @@ def test_prune_with_full_items_reads_once(run_module, http):
 
 def test_prune_in_check_mode_reports_but_never_deletes(run_module, http):
     legacy = item("l-1", "Legacy")
-    http.get(LIST, json=[WEBSITE, CDN, WEB, API, REST, legacy])
+    http.get(LIST, json=[WEBSITE_GROUP, CDN, WEB, API, REST, legacy])
     http.get(LIST + "?parent=w-1", json=[CDN, WEB])
     http.get(LIST + "?parent=a-1", json=[REST])
     http.get(LIST + "?parent=l-1", json=[])
@@ -192,7 +194,7 @@ def test_prune_of_an_empty_list_with_allow_empty_deletes_everything(run_module, 
 
 
 def test_state_absent_deletes_exactly_the_declared_ones_children_first(run_module, http):
-    http.get(LIST, json=[WEBSITE, CDN, WEB, API, REST])
+    http.get(LIST, json=[WEBSITE_GROUP, CDN, WEB, API, REST])
     http.get(LIST + "?parent=w-1", json=[CDN, WEB])
     http.delete(DELETE % "c-1", status=204)
     http.delete(DELETE % "w-1", status=204)
@@ -212,7 +214,7 @@ def test_state_absent_of_what_is_not_there_changes_nothing(run_module, http):
 
 
 def test_two_matches_fail_naming_both_before_any_write(run_module, http):
-    http.get(LIST, json=[WEBSITE, CDN, dict(CDN, uuid="c-2"), WEB])
+    http.get(LIST, json=[WEBSITE_GROUP, CDN, dict(CDN, uuid="c-2"), WEB])
     http.get(LIST + "?parent=w-1", json=[CDN, dict(CDN, uuid="c-2"), WEB])
     tree = [dict(TREE[0], children=[{"name": "CDN", "impact": "major_outage"}])]
     result = run_module(statusmate_components, args(components=tree, prune=True))
@@ -230,7 +232,7 @@ def test_two_top_level_matches_fail_naming_both(run_module, http):
 
 def test_a_child_with_a_top_level_name_is_told_apart_by_its_declared_group(run_module, http):
     inner = item("a-2", "API")
-    http.get(LIST, json=[API, WEBSITE, inner])
+    http.get(LIST, json=[API, WEBSITE_GROUP, inner])
     http.get(LIST + "?parent=w-1", json=[inner])
     tree = [{"name": "API"}, {"name": "Website", "description": "Everything customers see", "children": [{"name": "API"}]}]
     result = run_module(statusmate_components, args(components=tree))
@@ -304,7 +306,7 @@ def test_a_boolean_index_is_refused_before_any_request(run_module, http):
 
 def test_a_group_declared_inside_its_own_child_is_never_moved_there(run_module, http):
     # Identity is the path: the live Website/CDN is not the declared CDN/Website, so nothing live moves below itself.
-    full = [dict(WEBSITE, parent=None), dict(CDN, parent="w-1")]
+    full = [dict(WEBSITE_GROUP, parent=None), dict(CDN, parent="w-1")]
     http.get(LIST, json=full)
     http.post(CREATE, status=201, json=created("c-2", {"name": "CDN", "parent": None}))
     http.post(CREATE, status=201, json=created("w-2", {"name": "Website", "parent": "c-2"}))
@@ -342,3 +344,61 @@ def test_concurrency_below_one_fails_before_any_request(run_module, http):
     result = run_module(statusmate_components, args(components=TREE, concurrency=0))
     assert result["failed"] is True
     assert "concurrency must be 1 or more, got 0" in result["msg"]
+
+
+# Lost answers: a lost create is looked up by name and parent, a lost delete answered 404 is done.
+
+
+def test_a_lost_top_level_create_never_adopts_a_namesake_child(run_module, http):
+    # The list items are abbreviated (no parent): the Edge the look-up finds sits under Website, so it is not the
+    # top-level one this create was for, which never reached the page and is sent again.
+    http.get(LIST, json=[WEBSITE])
+    http.post(CREATE, body=LOST)
+    http.get(LIST, json=[WEBSITE, CHILD_EDGE])
+    http.get(LIST + "?parent=w-1", json=[CHILD_EDGE])
+    http.post(CREATE, status=201, json=dict(TOP_EDGE, parent=None))
+    result = run_module(statusmate_components, patient_args(components=[{"name": "Edge"}]))
+    assert result["changed"] is True and result["created"] == ["Edge"]
+    assert result["components"] == [{"name": "Edge", "description": "", "impact": "operational"}]
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=w-1"),
+                           ("POST", "/api-components-create/")]
+    assert bodies(http)[1] == bodies(http)[4] == {"name": "Edge", "parent": None}
+
+
+def test_a_lost_top_level_create_adopts_the_top_level_one_beside_the_child_made_by_the_run(run_module, http):
+    http.get(LIST, json=[WEBSITE])
+    http.get(LIST + "?parent=w-1", json=[])
+    http.post(CREATE, status=201, json=dict(CHILD_EDGE, parent="w-1"))
+    http.post(CREATE, body=LOST)
+    http.get(LIST, json=[WEBSITE, CHILD_EDGE, TOP_EDGE])
+    http.get(LIST + "?parent=w-1", json=[CHILD_EDGE])
+    http.get(LIST + "?parent=e-1", json=[])
+    tree = [{"name": "Website", "children": [{"name": "Edge"}]}, {"name": "Edge"}]
+    result = run_module(statusmate_components, patient_args(components=tree, concurrency=1))
+    assert result["changed"] is True and result["created"] == ["Website/Edge", "Edge"]
+    assert calls(http) == [("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=w-1"),
+                           ("POST", "/api-components-create/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/"), ("GET", "/api-components-list/?parent=w-1"),
+                           ("GET", "/api-components-list/?parent=e-1")]
+    assert bodies(http)[2:4] == [{"name": "Edge", "parent": "w-1"}, {"name": "Edge", "parent": None}]
+
+
+def test_a_lost_create_with_two_candidates_fails_naming_both_and_adopts_neither(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, body=LOST)
+    http.get(LIST, json=[dict(TOP_EDGE, parent=None), dict(item("e-3", "Edge"), parent=None)])
+    result = run_module(statusmate_components, patient_args(components=[{"name": "Edge"}]))
+    assert result["failed"] is True and result["created"] == []
+    assert "the outcome is unknown: 2 components now match what it was to create (uuids e-2 and e-3)" in result["msg"]
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/")]
+
+
+def test_a_tree_delete_whose_answer_was_lost_is_reported_deleted(run_module, http):
+    http.get(LIST, json=[TOP_EDGE])
+    http.delete(DELETE % "e-2", body=LOST)
+    http.delete(DELETE % "e-2", status=404, json={"detail": "Not found."})
+    result = run_module(statusmate_components, patient_args(components=[{"name": "Edge"}], state="absent"))
+    assert result["changed"] is True and result["deleted"] == ["Edge"]
+    assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]
