@@ -16,6 +16,7 @@ NOW = datetime.datetime(2025, 2, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
 NOW_TEXT = "2025-02-01T12%3A00%3A00Z"
 API = {"id": 12, "name": "API", "description": ""}
 DASHBOARD = {"id": 13, "name": "Dashboard", "description": ""}
+EDGE = {"id": 21, "name": "Edge", "description": ""}
 # Another hub: REST_API (id 1) and WEBSITE (id 2); GONE_API was deleted (flags.deleted, with extend=flags).
 REST_API = {"id": 1, "name": "API", "description": "REST"}
 WEBSITE = {"id": 2, "name": "Website", "description": ""}

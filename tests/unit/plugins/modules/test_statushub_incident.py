@@ -287,3 +287,37 @@ def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http
     assert result["changed"] is True
     assert result["incident"]["id"] == 1001
     assert calls(http) == [LIST_CALL, SERVICES_CALL, ("POST", PATH + "/incidents?" + V), LIST_CALL, READ_CALL]
+
+
+# Lost answers: full identity on a lost create, a lost delete answered 404 is done, a task that wrote before failing says so.
+FORBIDDEN = {"status": 403, "json": {"error": "forbidden"}}
+
+
+def test_an_incident_created_then_not_read_back_reports_changed_and_what_was_created(run_module, http, clock):
+    http.get(HUB + "/incidents", json=envelope([]))
+    http.post(HUB + "/incidents", json=OPEN)
+    http.get(HUB + "/incidents/1001", **FORBIDDEN)
+    result = run_module(statushub_incident, args(title="Slow API"))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["incident"] == OPEN and result["status"] == 403
+    assert "GET /hubs/acme/incidents/1001 returned HTTP 403: forbidden" in result["msg"]
+    assert calls(http) == [LIST_CALL, ("POST", PATH + "/incidents?" + V), READ_CALL]
+
+
+def test_an_update_posted_then_not_read_back_reports_changed_and_the_posted_update(run_module, http, clock):
+    http.get(HUB + "/incidents", json=envelope([OPEN]))
+    http.get(HUB + "/incidents/1001", json=dict(OPEN, incident_updates=[FIRST]))
+    http.post(HUB + "/incidents/1001/incident_updates", json=SECOND)
+    http.get(HUB + "/incidents/1001", **FORBIDDEN)
+    result = run_module(statushub_incident, args(title="Slow API", incident_type="identified"))
+    assert result["failed"] is True and result["changed"] is True
+    assert result["posted_update"] == SECOND and "incident" not in result
+    assert calls(http) == [LIST_CALL, READ_CALL, ("POST", PATH + "/incidents/1001/incident_updates?" + V),
+                           READ_CALL]
+
+
+def test_an_incident_task_that_fails_before_any_write_reports_no_change(run_module, http, clock):
+    http.get(HUB + "/incidents", **FORBIDDEN)
+    result = run_module(statushub_incident, args(title="Slow API"))
+    assert result["failed"] is True and result.get("changed") is not True
+    assert "incident" not in result and "posted_update" not in result

@@ -298,3 +298,17 @@ def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http
     assert result["changed"] is True
     assert result["maintenance"]["id"] == 3001
     assert calls(http) == [LIST_CALL, SERVICES_CALL, ("POST", PATH + "/maintenances?" + V), LIST_CALL]
+
+
+# Lost answers: full identity on a lost create, a lost delete answered 404 is done, a task that wrote before failing says so.
+
+
+def test_a_cancelled_window_whose_delete_answer_was_lost_is_done(run_module, http, monkeypatch):
+    fix_clock(monkeypatch, statushub_maintenance)
+    http.get(HUB + "/maintenances", json=envelope([PLANNED]))
+    http.delete(HUB + "/maintenances/3002", status=502, json={"error": "bad gateway"})
+    http.delete(HUB + "/maintenances/3002", status=404, json={"error": "not found"})
+    result = run_module(statushub_maintenance, args(title="Upgrade", state="completed"))
+    assert result["changed"] is True and result["maintenance"]["id"] == 3002
+    assert calls(http) == [LIST_CALL, ("DELETE", PATH + "/maintenances/3002?" + V),
+                           ("DELETE", PATH + "/maintenances/3002?" + V)]

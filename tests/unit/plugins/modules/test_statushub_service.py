@@ -2,9 +2,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
 from ansible_collections.statusops.status.plugins.modules import statushub_service
-from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    GONE_API, HUB, KEY, PATH, REST_API, V, WEBSITE, args, paged,
+    API, GONE_API, HUB, KEY, PATH, REST_API, V, WEBSITE, args, paged,
 )
 
 LIST = PATH + "/services?" + V + "&deleted=false&extend=flags&page=%d&per_page=100"
@@ -144,3 +144,15 @@ def test_a_boolean_id_is_refused_before_any_request(run_module, http):
     assert result["failed"] is True
     assert result["msg"] == "id must be an integer, got True"
     assert len(http.calls) == 0
+
+
+# Lost answers: full identity on a lost create, a lost delete answered 404 is done, a task that wrote before failing says so.
+
+
+def test_a_service_delete_whose_answer_was_lost_is_done(run_module, http):
+    http.get(HUB + "/services/12", json=API)
+    http.delete(HUB + "/services/12", body=LOST)
+    http.delete(HUB + "/services/12", status=404, json={"error": "not found"})
+    result = run_module(statushub_service, args(id=12, state="absent"))
+    assert result["changed"] is True and result["service"] == API
+    assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]

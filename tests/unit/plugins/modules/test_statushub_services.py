@@ -3,9 +3,9 @@
 """statushub_services: the exact requests it sends (one read of every page, then one write per change)."""
 
 from ansible_collections.statusops.status.plugins.modules import statushub_services
-from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    API, DASHBOARD, GONE_API, HUB, PATH, REST_API, V, WEBSITE, args, paged,
+    API, DASHBOARD, EDGE, GONE_API, HUB, PATH, REST_API, V, WEBSITE, args, paged,
 )
 
 LIST = PATH + "/services?" + V + "&deleted=false&extend=flags&page=%d&per_page=100"
@@ -123,3 +123,36 @@ def test_set_neither_matches_nor_prunes_a_deleted_service(run_module, http):
                                                  prune=True))
     assert result["created"] == [dict(REST_API, id=6)] and result["deleted"] == []
     assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V)]
+
+
+# Lost answers: full identity on a lost create, a lost delete answered 404 is done, a task that wrote before failing says so.
+
+
+def test_a_lost_service_create_adopts_the_one_it_made_beside_a_look_alike(run_module, http):
+    lookalike = {"id": 20, "name": "edge", "description": ""}
+    paged(http, HUB + "/services", [API, lookalike], deleted="false", extend="flags")
+    http.post(HUB + "/services", body=LOST)
+    paged(http, HUB + "/services", [API, lookalike, EDGE], deleted="false", extend="flags")
+    result = run_module(statushub_services, args(services=[{"name": "Edge"}], concurrency=1))
+    assert result["changed"] is True and result["created"] == [EDGE]
+    assert result["services"] == [API, lookalike, EDGE]
+    assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V), ("GET", LIST % 1)]
+
+
+def test_a_lost_service_create_with_two_new_namesakes_fails_naming_both(run_module, http):
+    paged(http, HUB + "/services", [API], deleted="false", extend="flags")
+    http.post(HUB + "/services", body=LOST)
+    paged(http, HUB + "/services", [API, EDGE, dict(EDGE, id=22)], deleted="false", extend="flags")
+    result = run_module(statushub_services, args(services=[{"name": "Edge"}], concurrency=1))
+    assert result["failed"] is True and result["created"] == []
+    assert "the outcome is unknown: 2 services now match what it was to create (ids 21 and 22)" in result["msg"]
+    assert calls(http) == [("GET", LIST % 1), ("POST", PATH + "/services?" + V), ("GET", LIST % 1)]
+
+
+def test_a_pruned_service_whose_delete_answer_was_lost_is_reported_deleted(run_module, http):
+    paged(http, HUB + "/services", [API], deleted="false", extend="flags")
+    http.delete(HUB + "/services/12", status=503, json={"error": "unavailable"})
+    http.delete(HUB + "/services/12", status=404, json={"error": "not found"})
+    result = run_module(statushub_services, args(services=[], prune=True, allow_empty=True, concurrency=1))
+    assert result["changed"] is True and result["deleted"] == [API] and result["services"] == []
+    assert calls(http) == [("GET", LIST % 1), ("DELETE", PATH + "/services/12?" + V), ("DELETE", PATH + "/services/12?" + V)]

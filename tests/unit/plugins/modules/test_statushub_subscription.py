@@ -10,10 +10,11 @@ from ansible_collections.statusops.status.plugins.modules import (
     statushub_subscriptions,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import validation_errors
-from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
     CONFIGURATION, HUB, KEY, OPS_EMAIL, PATH, Q, SERVICES_Q, SHOWN_CONFIGURATION, SLACK, SLACK_SHOWN, SUBSCRIBABLE,
-    SUBS_Q, WEBHOOK, args, assert_no_configuration_secret, list_subscribable_services, list_subscriptions, sub,
+    SUBS_Q, V, WEBHOOK, args, assert_no_configuration_secret, list_subscribable_services, list_subscriptions, paged,
+    sub,
 )
 
 API, WEB = SUBSCRIBABLE
@@ -414,3 +415,20 @@ def test_a_list_naming_every_live_service_is_all(run_module, http):
     result = run_module(statushub_subscription, args(address="ops@example.com", method="email", services=["API"]))
     assert result["changed"] is False
     assert calls(http) == [("GET", SUBS_Q % 1), ("GET", SERVICES_Q)]
+
+
+# Lost answers: full identity on a lost create, a lost delete answered 404 is done, a task that wrote before failing says so.
+
+
+def test_a_lost_subscription_create_is_known_by_method_and_address(run_module, http):
+    # The look-up finds the address under another method: not the one this create was for, which is sent again.
+    paged(http, HUB + "/subscriptions", [], deleted="false")
+    http.post(HUB + "/subscriptions", body=LOST)
+    paged(http, HUB + "/subscriptions", [sub(5001, WEBHOOK, "slack")], deleted="false")
+    http.post(HUB + "/subscriptions", status=201, json=sub(5002, WEBHOOK, "webhook"))
+    result = run_module(statushub_subscription, args(address=WEBHOOK, method="webhook"))
+    assert result["changed"] is True and result["subscription"]["id"] == 5002
+    assert calls(http) == [("GET", SUBS_Q % 1), ("POST", PATH + "/subscriptions?" + V), ("GET", SUBS_Q % 1),
+                           ("POST", PATH + "/subscriptions?" + V)]
+    assert bodies(http)[1] == bodies(http)[3]
+    assert WEBHOOK not in str(result)
