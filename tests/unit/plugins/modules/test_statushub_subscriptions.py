@@ -171,7 +171,6 @@ DECLARED = [
 ]
 
 
-
 def test_set_creates_updates_and_prunes_one_write_each(run_module, http):
     list_subscriptions(http, [OPS_EMAIL, sub(5002, "+14155550100", "sms")])
     list_subscribable_services(http)
