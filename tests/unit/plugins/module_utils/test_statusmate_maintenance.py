@@ -137,18 +137,6 @@ def test_complete_leaves_what_an_unreadable_window_may_hold_and_keeps_rememberin
     assert plan.changed_during_window == {"API": "major_outage"}
 
 
-def test_validation_names_the_option_and_the_value():
-    errors = validation_errors({"name": " ", "components": ["Website//CDN", "API", "API"], "state": "present"})
-    assert errors == [
-        "name must name the window (like 'Deploy 2.4.1'), got ' '",
-        "components[0] is not a component path like Website/CDN nor a uuid: 'Website//CDN'",
-        "components[2] lists 'API' again (first as components[1])",
-    ]
-    assert validation_errors({"name": "Deploy", "components": [], "state": "present"}) == [
-        "components must list at least one component (a path like Website/CDN, or a uuid) to open a window"]
-    assert validation_errors({"name": "Deploy", "components": [], "state": "completed"}) == []
-
-
 # ---------------------------------------------------------------- the memory file
 
 
