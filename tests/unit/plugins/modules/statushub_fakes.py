@@ -14,6 +14,8 @@ Q = "?" + V
 PAGE = "page=1&per_page=100"
 NOW = datetime.datetime(2025, 2, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
 NOW_TEXT = "2025-02-01T12%3A00%3A00Z"
+# How a time without its zone is refused, before the time itself.
+ZONE = "must say its zone: Z for UTC or an offset such as +02:00 (StatusHub times are UTC), got "
 API = {"id": 12, "name": "API", "description": ""}
 DASHBOARD = {"id": 13, "name": "Dashboard", "description": ""}
 EDGE = {"id": 21, "name": "Edge", "description": ""}

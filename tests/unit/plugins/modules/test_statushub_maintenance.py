@@ -3,10 +3,10 @@
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.modules import statushub_maintenance, statushub_maintenance_info
+from ansible_collections.statusops.status.plugins.modules import statushub_maintenance
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, args, assert_refused, envelope, fix_clock, services,
+    HUB, KEY, NOW_TEXT, PAGE, PATH, SERVICES_CALL, V, ZONE, args, assert_refused, envelope, fix_clock, services,
 )
 
 LIST_CALL = ("GET", PATH + "/maintenances?%s&extend=flags&start_time=%s&%s" % (V, NOW_TEXT, PAGE))
@@ -29,7 +29,6 @@ def with_services(*entries):
 @pytest.fixture(autouse=True)
 def clock(monkeypatch):
     fix_clock(monkeypatch, statushub_maintenance)
-    fix_clock(monkeypatch, statushub_maintenance_info)
 
 
 def test_deploy_window_created_with_now_and_duration_resolved_once(run_module, http):
@@ -221,9 +220,6 @@ def test_bad_values_fail_before_any_request(run_module, http):
     assert len(http.calls) == 0
 
 
-ZONE = "must say its zone: Z for UTC or an offset such as +02:00 (StatusHub times are UTC), got "
-
-
 @pytest.mark.parametrize("options, message", [
     (dict(title="Deploy", start_time="2025-02-02T10:00:00", duration=5), "start_time " + ZONE + "'2025-02-02T10:00:00'"),
     (dict(title="Deploy", start_time="now", end_time="2025-02-02 10:00"), "end_time " + ZONE + "'2025-02-02 10:00'"),
@@ -263,30 +259,6 @@ def test_create_with_an_offset_sends_utc(run_module, http):
     run_module(statushub_maintenance, args(title="Upgrade", start_time="2025-02-03T23:00:00+01:00",
                                            end_time="2025-02-03T17:00:00.250-06:00"))
     assert bodies(http)[1] == {"title": "Upgrade", "start_time": "2025-02-03T22:00:00Z", "end_time": "2025-02-03T23:00:00.25Z"}
-
-
-def test_info_refuses_zoneless_times_and_boolean_ids_before_any_request(run_module, http):
-    result = run_module(statushub_maintenance_info, args(start_time="2025-02-01T00:00:00", id=False))
-    assert "start_time " + ZONE + "'2025-02-01T00:00:00'" in result["msg"]
-    assert "id must be an integer, got False" in result["msg"]
-    assert len(http.calls) == 0
-
-
-def test_info_upcoming_and_in_progress(run_module, http):
-    ended = dict(WINDOW, id=2990, start_time="2025-02-01T10:00:00Z", end_time="2025-02-01T11:00:00Z")
-    http.get(HUB + "/maintenances", json=envelope([LATER, PLANNED, ended]))
-    result = run_module(statushub_maintenance_info, args(upcoming=True))
-    assert [item["id"] for item in result["maintenances"]] == [3002]
-    assert result["changed"] is False
-    assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&%s" % (V, PAGE))]
-
-
-def test_info_range_filter_and_title(run_module, http):
-    http.get(HUB + "/maintenances", json=envelope([LATER, PLANNED]))
-    result = run_module(statushub_maintenance_info, args(title="Upgrade", start_time="2025-02-03T00:00:00+01:00",
-                                                         in_progress=False))
-    assert [item["id"] for item in result["maintenances"]] == [3002]
-    assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&start_time=2025-02-02T23%%3A00%%3A00Z&%s" % (V, PAGE))]
 
 
 def test_a_lost_create_answer_is_looked_up_before_sending_again(run_module, http):

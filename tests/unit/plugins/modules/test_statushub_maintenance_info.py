@@ -7,7 +7,7 @@ import pytest
 from ansible_collections.statusops.status.plugins.modules import statushub_maintenance_info
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    HUB, PATH, V, args, fix_clock, paged,
+    HUB, PAGE, PATH, V, ZONE, args, envelope, fix_clock, paged,
 )
 
 LIST = PATH + "/maintenances?" + V + "&extend=flags%s&page=%d&per_page=100"
@@ -54,3 +54,30 @@ def test_a_bad_end_time_fails_before_any_request(run_module, http):
     result = run_module(statushub_maintenance_info, args(end_time="tomorrow"))
     assert result["failed"] is True and "end_time" in result["msg"] and "'tomorrow'" in result["msg"]
     assert len(http.calls) == 0
+
+
+# Filters: upcoming, in progress, a range, a title; refusals before any request.
+
+
+def test_info_refuses_zoneless_times_and_boolean_ids_before_any_request(run_module, http):
+    result = run_module(statushub_maintenance_info, args(start_time="2025-02-01T00:00:00", id=False))
+    assert "start_time " + ZONE + "'2025-02-01T00:00:00'" in result["msg"]
+    assert "id must be an integer, got False" in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_info_upcoming_and_in_progress(run_module, http):
+    ended = dict(RUNNING, id=2990, start_time="2025-02-01T10:00:00Z", end_time="2025-02-01T11:00:00Z")
+    http.get(HUB + "/maintenances", json=envelope([RUNNING, PLANNED, ended]))
+    result = run_module(statushub_maintenance_info, args(upcoming=True))
+    assert [item["id"] for item in result["maintenances"]] == [3002]
+    assert result["changed"] is False
+    assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&%s" % (V, PAGE))]
+
+
+def test_info_range_filter_and_title(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([RUNNING, PLANNED]))
+    result = run_module(statushub_maintenance_info, args(title="Upgrade", start_time="2025-02-03T00:00:00+01:00",
+                                                         in_progress=False))
+    assert [item["id"] for item in result["maintenances"]] == [3002]
+    assert calls(http) == [("GET", PATH + "/maintenances?%s&extend=flags&start_time=2025-02-02T23%%3A00%%3A00Z&%s" % (V, PAGE))]
