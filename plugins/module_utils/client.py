@@ -25,6 +25,7 @@ except ImportError as exc:  # pragma: no cover - depends on the target host
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = exc
 
+from ansible_collections.statusops.status.plugins.module_utils.checks import shown_url
 from ansible_collections.statusops.status.plugins.module_utils.errors import (
     ApiError,
     NotFoundOnRetry,
@@ -369,19 +370,6 @@ class ApiClient:
         """Exponential backoff with jitter, never less than half the step (BACKOFF_MIN at the first)."""
         step = min(BACKOFF_MAX, BACKOFF_BASE * (2 ** (attempt - 1)))
         return random.uniform(step / 2, step)
-
-
-def shown_url(url):
-    """A URL as errors may show it: user and password, query and fragment hidden."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "an unreadable URL"
-    netloc = parts.netloc
-    if "@" in netloc:
-        netloc = "********@" + netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, netloc, parts.path, "********" if parts.query else "",
-                       "********" if parts.fragment else ""))
 
 
 def _resolved(url, location):

@@ -257,10 +257,6 @@ def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=Fal
 DEFAULT_CONCURRENCY = 10
 
 
-def concurrency_errors(value):
-    return [] if value >= 1 else ["concurrency must be 1 or more, got %s" % value]
-
-
 class Change:
     """One write of a plan: its action, what it needs done first, and how to do it (or, in check mode, preview it).
 

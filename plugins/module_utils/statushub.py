@@ -3,16 +3,13 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Private to the statusops.status collection; not an API for other code.
 
-StatusHub Public API v3: the connection (options, client) and the Hub, the client bound to one hub, with its paths.
+StatusHub Public API v3: its rules of connection and the Hub, the client bound to one hub, with its paths.
 """
 
 import re
 
-from ansible.module_utils.basic import env_fallback
-
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 
 API_VERSION = "V3-R1"
 # Documented per-key limits: 30 GET requests and 5 other requests a second.
@@ -23,13 +20,6 @@ MAX_PER_PAGE = 100
 FLAGS_QUERY = {"extend": "flags"}
 # A hub is a subdomain: one DNS label (RFC 1123), so that it can only ever be one segment of the path.
 SUBDOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-
-
-def argument_spec(**extra):
-    spec = connection_spec("STATUSHUB_API_URL", None, "api_key", "STATUSHUB_API_KEY",
-                           extra=dict(hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"]))))
-    spec.update(extra)
-    return spec
 
 
 def hub_errors(hub):
@@ -46,11 +36,9 @@ def is_deleted(item):
 class Hub:
     """The API client bound to one hub: paths are relative to /hubs/{subdomain}."""
 
-    def __init__(self, module):
-        self.api = build_client(module, "api_key", default_query={"api_version": API_VERSION}, rate_limits=RATE_LIMITS,
-                                errors=hub_errors(module.params["hub"]))
-        self.api.set_concurrency(module.params.get("concurrency") or 1)
-        self.prefix = api_path("/hubs/%s", module.params["hub"])
+    def __init__(self, api, hub):
+        self.api = api
+        self.prefix = api_path("/hubs/%s", hub)
 
     def get(self, path, query=None):
         return self.api.get(self.prefix + path, query)

@@ -14,7 +14,7 @@ import datetime
 import re
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, is_deleted

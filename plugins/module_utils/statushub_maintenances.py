@@ -14,7 +14,7 @@ absolute times it was given.
 import datetime
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, delete_once
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (

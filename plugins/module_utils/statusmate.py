@@ -3,14 +3,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Private to the statusops.status collection; not an API for other code.
 
-Statusmate page-token API: the connection (options, client) and the rules of a component's fields.
+Statusmate page-token API: its default URL and the rules of a component's fields.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.common import (
-    booleans_given_as_integers,
-    build_client,
-    connection_spec,
-)
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.times import normalise_time, parse_time
 
 DEFAULT_API_URL = "https://status.statusmate.top"
@@ -33,18 +29,6 @@ COMPONENT_FIELD_SPEC = dict(
     private=dict(type="bool"),
     start_date=dict(type="str"),
 )
-
-
-def argument_spec(**extra):
-    spec = connection_spec("STATUSMATE_API_URL", DEFAULT_API_URL, "api_token", "STATUSMATE_API_TOKEN")
-    spec.update(extra)
-    return spec
-
-
-def client(module):
-    api = build_client(module, "api_token")
-    api.set_concurrency(module.params.get("concurrency") or 1)
-    return api
 
 
 def validation_errors(fields, where=""):

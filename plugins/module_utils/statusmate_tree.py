@@ -14,7 +14,7 @@ component not found under a declared group is taken to be at the top level.
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.statusops.status.plugins.module_utils.common import option_errors
+from ansible_collections.statusops.status.plugins.module_utils.checks import option_errors
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetMapping, SetPlan, index_unique, plan_set
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,

@@ -179,9 +179,8 @@ posted_update:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_existing, ensure_present
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_existing
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import (
     INCIDENT_TYPES,
@@ -194,7 +193,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_inciden
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             title=dict(type="str"),
             id=dict(type="int"),
             body=dict(type="str"),
@@ -213,19 +212,9 @@ def main():
     state = module.params["state"]
     if state == "resolved" and module.params["services"] is not None:
         module.warn("services is ignored with state=resolved: a resolved update carries no service statuses")
-    incident = (ResolvedIncident if state == "resolved" else Incident)(Hub(module), module.params, now)
-
-    def work():
-        if state == "absent":
-            outcome = ensure_absent(incident, module.check_mode)
-            return dict(changed=outcome.changed, diff=outcome.diff, incident=outcome.before or {})
-        outcome = (ensure_existing if state == "resolved" else ensure_present)(incident, module.check_mode)
-        result = dict(changed=outcome.changed, diff=outcome.diff, incident=outcome.after or {})
-        if incident.posted_update is not None:
-            result["posted_update"] = incident.posted_update
-        return result
-
-    run(module, work, written=lambda: incident.written)
+    incident = (ResolvedIncident if state == "resolved" else Incident)(statushub_hub(module), module.params, now)
+    run_object(module, incident, "incident", states=dict(resolved=ensure_existing), written=lambda: incident.written,
+               extra=lambda _outcome, _item: {} if incident.posted_update is None else dict(posted_update=incident.posted_update))
 
 
 if __name__ == "__main__":

@@ -164,9 +164,7 @@ maintenance:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
     Maintenance,
@@ -177,7 +175,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_mainten
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             title=dict(type="str"),
             id=dict(type="int"),
             body=dict(type="str"),
@@ -194,21 +192,8 @@ def main():
     )
     now = utcnow()
     fail_on_invalid(module, validation_errors(module.params))
-    maintenance = Maintenance(Hub(module), module.params, now)
-
-    def work():
-        state = module.params["state"]
-        if state == "absent":
-            outcome = ensure_absent(maintenance, module.check_mode)
-            return dict(changed=outcome.changed, diff=outcome.diff, maintenance=outcome.before or {})
-        if state == "completed":
-            outcome = ensure_completed(maintenance, module.check_mode)
-            window = outcome.before if outcome.action == "delete" else outcome.after
-            return dict(changed=outcome.changed, diff=outcome.diff, maintenance=window or {})
-        outcome = ensure_present(maintenance, module.check_mode)
-        return dict(changed=outcome.changed, diff=outcome.diff, maintenance=outcome.after)
-
-    run(module, work)
+    maintenance = Maintenance(statushub_hub(module), module.params, now)
+    run_object(module, maintenance, "maintenance", states=dict(completed=ensure_completed))
 
 
 if __name__ == "__main__":

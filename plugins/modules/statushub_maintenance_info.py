@@ -71,15 +71,14 @@ maintenances:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import info_validation_errors, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import list_maintenances
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             id=dict(type="int"),
             title=dict(type="str"),
             upcoming=dict(type="bool", default=False),
@@ -90,7 +89,7 @@ def main():
         supports_check_mode=True,
     )
     fail_on_invalid(module, info_validation_errors(module.params))
-    hub = Hub(module)
+    hub = statushub_hub(module)
     run(module, lambda: dict(changed=False, maintenances=list_maintenances(hub, module.params, utcnow())))
 
 

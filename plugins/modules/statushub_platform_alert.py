@@ -71,16 +71,14 @@ platform_alert:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             title=dict(type="str"),
             body=dict(type="str"),
             state=dict(type="str", default="present", choices=["present", "absent"]),
@@ -88,16 +86,8 @@ def main():
         supports_check_mode=True,
     )
     fail_on_invalid(module, title_errors(module.params))
-    alert = PlatformAlert(Hub(module), module.params)
-
-    def work():
-        if module.params["state"] == "absent":
-            outcome = ensure_absent(alert, module.check_mode)
-            return dict(changed=outcome.changed, diff=outcome.diff, platform_alert=outcome.before or {})
-        outcome = ensure_present(alert, module.check_mode)
-        return dict(changed=outcome.changed, diff=outcome.diff, platform_alert=outcome.after)
-
-    run(module, work)
+    alert = PlatformAlert(statushub_hub(module), module.params)
+    run_object(module, alert, "platform_alert")
 
 
 if __name__ == "__main__":

@@ -99,9 +99,7 @@ service:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
     SERVICE_FIELD_SPEC,
     Service,
@@ -112,7 +110,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_service
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             id=dict(type="int"),
             state=dict(type="str", default="present", choices=["present", "absent"]),
             **SERVICE_FIELD_SPEC
@@ -122,16 +120,8 @@ def main():
     )
     errors = validation_errors(module.params)
     fail_on_invalid(module, errors)
-    service = Service(Services(Hub(module)), module.params)
-
-    def work():
-        if module.params["state"] == "absent":
-            outcome = ensure_absent(service, module.check_mode)
-            return dict(changed=outcome.changed, diff=outcome.diff, service=outcome.before or {})
-        outcome = ensure_present(service, module.check_mode)
-        return dict(changed=outcome.changed, diff=outcome.diff, service=outcome.after)
-
-    run(module, work)
+    service = Service(Services(statushub_hub(module)), module.params)
+    run_object(module, service, "service")
 
 
 if __name__ == "__main__":

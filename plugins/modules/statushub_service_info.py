@@ -74,17 +74,16 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import run
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_spec
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import Services
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(name=dict(type="str")),
+        argument_spec=statushub_spec(name=dict(type="str")),
         supports_check_mode=True,
     )
-    services = Services(Hub(module))
+    services = Services(statushub_hub(module))
 
     def work():
         items = services.list()

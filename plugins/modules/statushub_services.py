@@ -96,9 +96,9 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, reconcile_set, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
     Services,
     ServiceSet,
@@ -108,7 +108,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_service
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             services=dict(type="list", elements="dict", required=True, options=dict(
                 name=dict(type="str", required=True),
                 description=dict(type="str"),
@@ -124,7 +124,7 @@ def main():
     declared, errors = declared_services(params["services"], params["state"])
     fail_on_invalid(module, errors + empty_prune_errors(params, "services", "service of the hub")
                     + concurrency_errors(params["concurrency"]))
-    reconcile_set(module, ServiceSet(Services(Hub(module)), declared, params["prune"], params["state"]),
+    reconcile_set(module, ServiceSet(Services(statushub_hub(module)), declared, params["prune"], params["state"]),
                   params["concurrency"])
 
 

@@ -140,19 +140,20 @@ subscription:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import (
-    booleans_given_as_integers,
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
-    run,
+    protect,
+    run_object,
+    statushub_hub,
+    statushub_spec,
 )
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
     SUBSCRIPTION_FIELD_SPEC,
     Subscription,
     Subscriptions,
-    protect_secrets,
+    protection,
     redacted,
     redacted_diff,
     subscriber_errors,
@@ -162,7 +163,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             id=dict(type="int"),
             subscriber_id=dict(type="int"),
             state=dict(type="str", default="present", choices=["present", "absent"]),
@@ -173,25 +174,16 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    protect_secrets(module)
+    protect(module, protection(params))
     if params["state"] == "present":
         errors = validation_errors(params) + booleans_given_as_integers(params, ("subscriber_id",))
     else:
         errors = booleans_given_as_integers(params, ("id",)) + subscriber_errors(params)
     fail_on_invalid(module, errors)
-    hub = Hub(module)
+    hub = statushub_hub(module)
     subscription = Subscription(Subscriptions(hub), ServiceNames(hub), params)
-
-    def work():
-        if params["state"] == "absent":
-            outcome = ensure_absent(subscription, module.check_mode)
-            return dict(changed=outcome.changed, diff=redacted_diff(outcome), subscription=redacted(outcome.before) or {},
-                        subscriber_id=(outcome.before or {}).get("subscriber_id"))
-        outcome = ensure_present(subscription, module.check_mode)
-        return dict(changed=outcome.changed, diff=redacted_diff(outcome), subscription=redacted(outcome.after),
-                    subscriber_id=outcome.after.get("subscriber_id"))
-
-    run(module, work)
+    run_object(module, subscription, "subscription", shown=redacted, diff=redacted_diff,
+               extra=lambda _outcome, item: dict(subscriber_id=item.get("subscriber_id")))
 
 
 if __name__ == "__main__":

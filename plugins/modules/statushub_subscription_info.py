@@ -102,12 +102,8 @@ subscriptions:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import (
-    booleans_given_as_integers,
-    fail_on_invalid,
-    run,
-)
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
     DELETED_FILTERS,
     METHODS,
@@ -118,7 +114,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             q=dict(type="str"),
             method=dict(type="str", choices=list(METHODS)),
             subscriber_id=dict(type="int"),
@@ -128,7 +124,7 @@ def main():
     )
     params = module.params
     fail_on_invalid(module, booleans_given_as_integers(params, ("subscriber_id",)))
-    subscriptions = Subscriptions(Hub(module))
+    subscriptions = Subscriptions(statushub_hub(module))
 
     def work():
         query = {"deleted": params["deleted"], "extend": "flags"}

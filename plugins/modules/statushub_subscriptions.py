@@ -119,22 +119,28 @@ subscriptions:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    protect,
+    reconcile_set,
+    statushub_hub,
+    statushub_spec,
+)
+from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
     SUBSCRIPTION_FIELD_SPEC,
     SubscriptionSet,
     Subscriptions,
     declared_subscriptions,
-    protect_secrets,
+    protection,
 )
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statushub_spec(
             subscriptions=dict(type="list", elements="dict", required=True,
                                options=dict(id=dict(type="int"), **SUBSCRIPTION_FIELD_SPEC)),
             prune=dict(type="bool", default=False),
@@ -145,11 +151,11 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    protect_secrets(module, "subscriptions")
+    protect(module, protection(params, "subscriptions"))
     fail_on_invalid(module, declared_subscriptions(params["subscriptions"], params["state"])
                     + empty_prune_errors(params, "subscriptions", "subscription of the hub")
                     + concurrency_errors(params["concurrency"]))
-    hub = Hub(module)
+    hub = statushub_hub(module)
     reconcile_set(module, SubscriptionSet(Subscriptions(hub), ServiceNames(hub), params["subscriptions"],
                                           params["prune"], params["state"]), params["concurrency"])
 

@@ -156,20 +156,14 @@ unverified:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
-    COMPONENT_FIELD_SPEC,
-    argument_spec,
-    client,
-    validation_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statusmate_client, statusmate_spec
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import COMPONENT_FIELD_SPEC, validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Component, Components
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statusmate_spec(
             uuid=dict(type="str"),
             parent=dict(type="str"),
             update_unverified=dict(type="bool", default=False),
@@ -181,17 +175,10 @@ def main():
     )
     errors = validation_errors(module.params)
     fail_on_invalid(module, errors)
-    component = Component(Components(client(module)), module.params)
-
-    def work():
-        if module.params["state"] == "absent":
-            outcome = ensure_absent(component, module.check_mode)
-            return dict(changed=outcome.changed, diff=outcome.diff, component=outcome.before or {}, unverified=[])
-        outcome = ensure_present(component, module.check_mode)
-        return dict(changed=outcome.changed, diff=outcome.diff, component=outcome.after,
-                    unverified=component.unverified if outcome.action != "create" else [])
-
-    run(module, work)
+    component = Component(Components(statusmate_client(module)), module.params)
+    # what an update could not compare; nothing when the run creates or deletes the component
+    run_object(module, component, "component", extra=lambda outcome, _item: dict(
+        unverified=component.unverified if outcome.action in ("none", "update") else []))
 
 
 if __name__ == "__main__":

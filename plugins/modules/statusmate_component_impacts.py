@@ -93,16 +93,22 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, fail_partway, run
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    fail_partway,
+    run,
+    statusmate_client,
+    statusmate_spec,
+)
+from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_impacts import ImpactRun, validation_errors
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statusmate_spec(
             impacts=dict(type="dict", required=True),
             concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
         ),
@@ -110,7 +116,7 @@ def main():
     )
     params = module.params
     fail_on_invalid(module, validation_errors(params["impacts"]) + concurrency_errors(params["concurrency"]))
-    impacts = ImpactRun(Components(client(module)), params["impacts"], module.check_mode, params["concurrency"])
+    impacts = ImpactRun(Components(statusmate_client(module)), params["impacts"], module.check_mode, params["concurrency"])
 
     def work():
         try:

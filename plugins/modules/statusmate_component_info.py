@@ -107,8 +107,7 @@ page:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_spec
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import export_page
@@ -116,7 +115,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree i
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statusmate_spec(
             parent=dict(type="str"),
             uuid=dict(type="list", elements="str"),
             name=dict(type="str"),
@@ -127,7 +126,7 @@ def main():
     params = module.params
     if params["format"] == "tree" and (params["uuid"] or params["name"] is not None):
         fail_on_invalid(module, ["format=tree exports the page (or the part below parent); uuid and name filter only format=list"])
-    components = Components(client(module))
+    components = Components(statusmate_client(module))
 
     def work():
         if params["format"] == "tree":

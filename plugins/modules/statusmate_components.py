@@ -240,16 +240,16 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, reconcile_set, statusmate_client, statusmate_spec
+from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import ITEM_SPEC, ComponentTree, parse_tree
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statusmate_spec(
             components=dict(type="list", elements="dict", required=True, options=ITEM_SPEC),
             prune=dict(type="bool", default=False),
             allow_empty=dict(type="bool", default=False),
@@ -263,7 +263,7 @@ def main():
     tree, errors = parse_tree(params["components"])
     fail_on_invalid(module, errors + empty_prune_errors(params, "components", "component of the page")
                     + concurrency_errors(params["concurrency"]))
-    components = ComponentTree(Components(client(module)), tree, prune=params["prune"],
+    components = ComponentTree(Components(statusmate_client(module)), tree, prune=params["prune"],
                                absent=params["state"] == "absent", update_unverified=params["update_unverified"])
     reconcile_set(module, components, params["concurrency"])
 

@@ -308,8 +308,7 @@ memory_file:
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback
 
-from ansible_collections.statusops.status.plugins.module_utils.common import fail_on_invalid, run
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import argument_spec, client
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_spec
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
     DEFAULT_MEMORY_DIR,
@@ -353,7 +352,7 @@ def window_warnings(params, plan):
 
 def main():
     module = AnsibleModule(
-        argument_spec=argument_spec(
+        argument_spec=statusmate_spec(
             name=dict(type="str", required=True),
             components=dict(type="list", elements="str", default=[]),
             state=dict(type="str", default="present", choices=["present", "completed"]),
@@ -365,7 +364,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    components = Components(client(module))
+    components = Components(statusmate_client(module))
     fail_on_invalid(module, validation_errors(params))
     if params["memory_store"] == "result":
         memory = ResultMemory(params["api_url"], params["name"], params["memory"])

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Change,
@@ -13,7 +14,6 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     SetMapping,
     SetPlan,
     SetReconciler,
-    concurrency_errors,
     plan_set,
 )
 

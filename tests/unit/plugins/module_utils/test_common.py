@@ -1,18 +1,18 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The checks every module's options go through before any request (common.option_errors, connection_errors)."""
+"""The checks every module's options go through before any request (checks.option_errors, connection_errors)."""
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.common import (
+from ansible_collections.statusops.status.plugins.module_utils.checks import (
     empty_prune_errors,
     is_http_url,
     connection_errors,
-    error_message,
     option_errors,
     sends_secret_in_clear,
     url_passwords,
 )
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import error_message
 
 SPEC = dict(
     name=dict(type="str"),

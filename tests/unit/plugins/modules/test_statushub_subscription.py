@@ -292,7 +292,8 @@ def test_redact_url_keeps_scheme_and_host_only():
 
 
 def test_secrets_are_masked_in_every_spelling_and_plain_values_shown_again():
-    from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import protect_secrets
+    from ansible_collections.statusops.status.plugins.module_utils.ansible_module import protect
+    from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import protection
 
     declared = [{"address": "ops@example.com", "method": "email",
                  "configuration": {"content_type": "application/json", "retries": 3, "mode": "on"}},
@@ -302,7 +303,7 @@ def test_secrets_are_masked_in_every_spelling_and_plain_values_shown_again():
         params = {"api_key": KEY, "subscriptions": declared}
         no_log_values = set([KEY, "ops@example.com", SLACK, "application/json", SLACK + "/cb", "3", "on", "s3cr3t-value"])
 
-    protect_secrets(Module, "subscriptions")
+    protect(Module, protection(Module.params, "subscriptions"))
     assert set([KEY, SLACK, SLACK + "/cb", "s3cr3t-value", "S3CR3T-VALUE", "/services/T000/B000/XXXXsecretXXXX",
                 SLACK.replace("/", "%2F").replace(":", "%3A")]) <= Module.no_log_values
     assert not set(["ops@example.com", "application/json", "3", "on", "/"]) & Module.no_log_values

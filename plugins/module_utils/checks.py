@@ -3,25 +3,14 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Private to the statusops.status collection; not an API for other code.
 
-Module glue shared by both APIs: connection options and error reporting.
+The rules an option's value must follow, checked before any request: each message names the option and the value.
+Standard library only, so that filters and any other code may use them.
 """
 
 import ipaddress
 import math
 import os
-from urllib.parse import unquote, urlsplit
-
-from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
-
-from ansible_collections.statusops.status.plugins.module_utils.client import (
-    HAS_REQUESTS,
-    REQUESTS_IMPORT_ERROR,
-    ApiClient,
-    shown_url,
-)
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 
 # The range of a number option: (least, most). Any other number option is a whole number from 0 to LARGEST_NUMBER.
@@ -34,47 +23,6 @@ NUMBER_RANGES = {
 # JSON's largest safe integer: no id or count the APIs use is larger.
 LARGEST_NUMBER = 2 ** 53 - 1
 LOOPBACK_NAMES = ("localhost",)
-
-
-def connection_spec(url_env, url_default, secret_option, secret_env, extra=None):
-    """The connection options of one API, as its doc fragment documents them."""
-    api_url = dict(type="str", fallback=(env_fallback, [url_env]))
-    if url_default is None:
-        api_url["required"] = True
-    else:
-        api_url["default"] = url_default
-    spec = dict(
-        api_url=api_url,
-        validate_certs=dict(type="bool", default=True),
-        ca_path=dict(type="path"),
-        timeout=dict(type="float", default=30),
-        retry_timeout=dict(type="float", default=60),
-    )
-    spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
-    spec.update(extra or {})
-    return spec
-
-
-def build_client(module, secret_option, default_query=None, rate_limits=None, errors=()):
-    """The API client of a module run, once every option is known good (errors: the caller's own findings)."""
-    if not HAS_REQUESTS:
-        module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
-    params = module.params
-    fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
-                    + list(errors))
-    if sends_secret_in_clear(params["api_url"]):
-        module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
-                    % (shown_url(params["api_url"]), secret_option))
-    return ApiClient(
-        params["api_url"],
-        params[secret_option],
-        timeout=params["timeout"],
-        validate_certs=params["validate_certs"],
-        ca_path=params["ca_path"],
-        retry_timeout=params["retry_timeout"],
-        default_query=default_query,
-        rate_limits=rate_limits,
-    )
 
 
 def connection_errors(params):
@@ -116,14 +64,6 @@ def sends_secret_in_clear(api_url):
         return not ipaddress.ip_address(host).is_loopback
     except ValueError:
         return True
-
-
-def given_params():
-    """The options as the task gave them, before Ansible converted them (a dict given for a str becomes its text).
-
-    ansible-core 2.16 and 2.19 both keep the arguments they read, and _load_params() decodes them again.
-    """
-    return _load_params()
 
 
 def option_errors(spec, values, where=""):
@@ -208,40 +148,6 @@ def booleans_given_as_integers(fields, options, where=""):
             for option in options if isinstance(fields.get(option), bool)]
 
 
-def fail_on_invalid(module, errors):
-    """Fail before any request when options break a rule; each message names the option and the value.
-
-    A password written into api_url is hidden from everything the module returns (its arguments included).
-    """
-    if errors:
-        module.no_log_values.update(url_passwords(module.params.get("api_url")))
-        module.fail_json(msg="; ".join(errors))
-
-
-def run(module, work, written=None):
-    """Run work() and exit with its result; API and identity problems fail the task cleanly.
-
-    written() says what the task wrote so far (result key: value), for a task that writes more than once: when it
-    fails after a write, it reports changed and what it wrote.
-    """
-    try:
-        result = work()
-    except (ApiError, ReconcileError) as exc:
-        progress = written() if written else {}
-        if any(progress.values()):
-            fail_partway(module, exc, progress)
-        if isinstance(exc, ApiError):
-            module.fail_json(msg=error_message(module, exc), status=exc.status)
-        module.fail_json(msg=error_message(module, exc))
-    module.exit_json(**result)
-
-
-def fail_partway(module, error, progress):
-    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
-    module.fail_json(msg=error_message(module, error), status=getattr(error, "status", None),
-                     changed=any(progress.values()), **progress)
-
-
 def empty_prune_errors(params, option, everything):
     """The one refusal of a declared set that is empty while prune would delete everything it does not declare."""
     if params["prune"] and params["state"] == "present" and not params[option] and not params["allow_empty"]:
@@ -250,25 +156,18 @@ def empty_prune_errors(params, option, everything):
     return []
 
 
-def reconcile_set(module, mapping, concurrency):
-    """Run a set module: read and plan (an error there fails with nothing written), carry the plan out, and exit with
-    created, updated, deleted (as the mapping shows them), changed and the mapping's own result keys; a failed change
-    fails the task saying what was carried out before it."""
-    reconciler = SetReconciler(mapping, concurrency, module.check_mode)
-
-    def work():
-        reconciler.read()
-        try:
-            reconciler.apply()
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, reconciler.progress())
-        progress = reconciler.progress()
-        return dict(progress, changed=any(progress.values()), **mapping.result(reconciler))
-
-    run(module, work)
+def concurrency_errors(value):
+    return [] if value >= 1 else ["concurrency must be 1 or more, got %s" % value]
 
 
-def error_message(module, error):
-    """The error's text with every no_log value masked whole. Ansible masks them one by one in no set order, so a
-    value that contains another (a webhook URL and its path) could come out masked in part only."""
-    return masked(str(error), literal_pattern(module.no_log_values))
+def shown_url(url):
+    """A URL as errors may show it: user and password, query and fragment hidden."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "an unreadable URL"
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "********@" + netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, netloc, parts.path, "********" if parts.query else "",
+                       "********" if parts.fragment else ""))

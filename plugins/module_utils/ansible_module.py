@@ -1,0 +1,184 @@
+# -*- coding: utf-8 -*-
+# Copyright: statusops.status contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Private to the statusops.status collection; not an API for other code.
+
+The one file that takes the AnsibleModule: the connection options of both APIs, the client built from them, option
+failures, running a module (one object or a set) and the shape of its result, errors with every secret masked.
+Nothing else in module_utils receives the module object: the API files take a client.
+"""
+
+from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
+
+from ansible_collections.statusops.status.plugins.module_utils.checks import (
+    connection_errors,
+    option_errors,
+    sends_secret_in_clear,
+    shown_url,
+    url_passwords,
+)
+from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler, ensure_absent, ensure_present
+from ansible_collections.statusops.status.plugins.module_utils.statushub import API_VERSION, RATE_LIMITS, Hub, hub_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import DEFAULT_API_URL
+
+
+def connection_spec(url_env, url_default, secret_option, secret_env, **extra):
+    """The connection options of one API, as its doc fragment documents them."""
+    api_url = dict(type="str", fallback=(env_fallback, [url_env]))
+    if url_default is None:
+        api_url["required"] = True
+    else:
+        api_url["default"] = url_default
+    spec = dict(
+        api_url=api_url,
+        validate_certs=dict(type="bool", default=True),
+        ca_path=dict(type="path"),
+        timeout=dict(type="float", default=30),
+        retry_timeout=dict(type="float", default=60),
+    )
+    spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
+    spec.update(extra)
+    return spec
+
+
+def statusmate_spec(**extra):
+    """The Statusmate connection options and the module's own."""
+    return connection_spec("STATUSMATE_API_URL", DEFAULT_API_URL, "api_token", "STATUSMATE_API_TOKEN", **extra)
+
+
+def statushub_spec(**extra):
+    """The StatusHub connection options (the hub among them) and the module's own."""
+    return connection_spec("STATUSHUB_API_URL", None, "api_key", "STATUSHUB_API_KEY",
+                           hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"])), **extra)
+
+
+def build_client(module, secret_option, default_query=None, rate_limits=None, errors=()):
+    """The API client of a module run, once every option is known good (errors: the caller's own findings)."""
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
+    params = module.params
+    fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
+                    + list(errors))
+    if sends_secret_in_clear(params["api_url"]):
+        module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
+                    % (shown_url(params["api_url"]), secret_option))
+    api = ApiClient(
+        params["api_url"],
+        params[secret_option],
+        timeout=params["timeout"],
+        validate_certs=params["validate_certs"],
+        ca_path=params["ca_path"],
+        retry_timeout=params["retry_timeout"],
+        default_query=default_query,
+        rate_limits=rate_limits,
+    )
+    api.set_concurrency(params.get("concurrency") or 1)
+    return api
+
+
+def statusmate_client(module):
+    """The Statusmate client of a module run."""
+    return build_client(module, "api_token")
+
+
+def statushub_hub(module):
+    """The StatusHub client of a module run, bound to its hub."""
+    hub = module.params["hub"]
+    return Hub(build_client(module, "api_key", default_query={"api_version": API_VERSION}, rate_limits=RATE_LIMITS,
+                            errors=hub_errors(hub)), hub)
+
+
+def given_params():
+    """The options as the task gave them, before Ansible converted them (a dict given for a str becomes its text).
+
+    ansible-core 2.16 and 2.19 both keep the arguments they read, and _load_params() decodes them again.
+    """
+    return _load_params()
+
+
+def fail_on_invalid(module, errors):
+    """Fail before any request when options break a rule; each message names the option and the value.
+
+    A password written into api_url is hidden from everything the module returns (its arguments included).
+    """
+    if errors:
+        module.no_log_values.update(url_passwords(module.params.get("api_url")))
+        module.fail_json(msg="; ".join(errors))
+
+
+def run(module, work, written=None):
+    """Run work() and exit with its result; API and identity problems fail the task cleanly.
+
+    written() says what the task wrote so far (result key: value), for a task that writes more than once: when it
+    fails after a write, it reports changed and what it wrote.
+    """
+    try:
+        result = work()
+    except (ApiError, ReconcileError) as exc:
+        progress = written() if written else {}
+        if any(progress.values()):
+            fail_partway(module, exc, progress)
+        if isinstance(exc, ApiError):
+            module.fail_json(msg=error_message(module, exc), status=exc.status)
+        module.fail_json(msg=error_message(module, exc))
+    module.exit_json(**result)
+
+
+def run_object(module, resource, key, states=None, shown=None, diff=None, extra=None, written=None):
+    """Run a module of one object: bring it to the state the task asks (states: the functions of the states besides
+    present and absent) and exit with changed, diff and the object under key (as it is after the run, as it was
+    before a delete); shown and diff show the object and the outcome's diff (default: as they are), extra(outcome,
+    object) adds the module's own result keys. written: as for run()."""
+    ensure = dict(present=ensure_present, absent=ensure_absent, **(states or {}))[module.params["state"]]
+
+    def work():
+        outcome = ensure(resource, module.check_mode)
+        item = (outcome.before if outcome.action == "delete" else outcome.after) or {}
+        result = dict(changed=outcome.changed, diff=diff(outcome) if diff else outcome.diff)
+        result[key] = shown(item) if shown else item
+        result.update(extra(outcome, item) if extra else {})
+        return result
+
+    run(module, work, written)
+
+
+def fail_partway(module, error, progress):
+    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
+    module.fail_json(msg=error_message(module, error), status=getattr(error, "status", None),
+                     changed=any(progress.values()), **progress)
+
+
+def reconcile_set(module, mapping, concurrency):
+    """Run a set module: read and plan (an error there fails with nothing written), carry the plan out, and exit with
+    created, updated, deleted (as the mapping shows them), changed and the mapping's own result keys; a failed change
+    fails the task saying what was carried out before it."""
+    reconciler = SetReconciler(mapping, concurrency, module.check_mode)
+
+    def work():
+        reconciler.read()
+        try:
+            reconciler.apply()
+        except (ApiError, ReconcileError) as exc:
+            fail_partway(module, exc, reconciler.progress())
+        progress = reconciler.progress()
+        return dict(progress, changed=any(progress.values()), **mapping.result(reconciler))
+
+    run(module, work)
+
+
+def protect(module, protection):
+    """Apply what an API file found about the module's secrets: (texts to mask in every output, texts Ansible would
+    mask that are no secrets, the params as the invocation may show them)."""
+    hidden, plain, shown = protection
+    module.no_log_values.difference_update(plain)
+    module.no_log_values.update(hidden)
+    module.params = shown
+
+
+def error_message(module, error):
+    """The error's text with every no_log value masked whole. Ansible masks them one by one in no set order, so a
+    value that contains another (a webhook URL and its path) could come out masked in part only."""
+    return masked(str(error), literal_pattern(module.no_log_values))
