@@ -171,6 +171,11 @@ def ensure_absent(resource, check_mode):
     current = resource.find()
     if current is None:
         return Outcome("none")
+    return deleted(resource, current, check_mode)
+
+
+def deleted(resource, current, check_mode):
+    """Delete the current object (in check mode, only say so)."""
     carry_out(Change(resource.noun, "delete", lambda _done: delete_once(resource.delete, current), lambda _done: None),
               check_mode)
     return Outcome("delete", current, None)

@@ -16,7 +16,7 @@ import datetime
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, delete_once
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, Outcome, carry_out, deleted
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
@@ -137,14 +137,13 @@ def ensure_completed(maintenance, check_mode):
     if current is None or maintenance.ended(current):
         return Outcome("none", current, current)
     if not maintenance.started(current):
-        if not check_mode:
-            delete_once(maintenance.delete, current)
-        return Outcome("delete", current, None)
+        return deleted(maintenance, current, check_mode)
     changes = maintenance.changes(current, {"end_time": format_time(maintenance.completion_time(current))})
     if not changes:
         return Outcome("none", current, current)
-    after = dict(current, **changes) if check_mode else maintenance.update(current, {}, changes)
-    return Outcome("update", current, after, changes)
+    end = Change(maintenance.noun, "update", lambda _done: maintenance.update(current, {}, changes),
+                 lambda _done: dict(current, **changes))
+    return Outcome("update", current, carry_out(end, check_mode), changes)
 
 
 def matches_filters(window, params, now):

@@ -311,17 +311,19 @@ from ansible.module_utils.basic import AnsibleModule, env_fallback
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_spec
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
+    WindowFailed,
+    read_window_page,
+    run_window,
+    validation_errors,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory import (
     DEFAULT_MEMORY_DIR,
     MEMORY_DIR_ENV,
     MEMORY_STORES,
     RESTORABLE_IMPACTS,
     Memory,
     ResultMemory,
-    WindowFailed,
     memory_content,
-    read_window_page,
-    run_window,
-    validation_errors,
 )
 
 

@@ -17,18 +17,20 @@ import pytest
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
-    MAX_MEMORY_BYTES,
-    Memory,
-    ResultMemory,
     WindowFailed,
-    file_name,
-    memory_key,
-    memory_problems,
     plan_complete,
     plan_open,
     read_window_page,
     run_window,
     validation_errors,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory import (
+    MAX_MEMORY_BYTES,
+    Memory,
+    ResultMemory,
+    file_name,
+    memory_key,
+    memory_problems,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import path_index
 
