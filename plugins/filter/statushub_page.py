@@ -3,13 +3,13 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Filters of the statushub_page role: its declaration checked before any write, and subscription addresses hidden.
 
-Each address is hidden by one rule, hidden_address in module_utils/statushub_subscriptions.py, which shows a URL
+Each address is hidden by one rule, hidden_address in module_utils/statushub_subscription_fields.py, which shows a URL
 as the modules do (redact_url: scheme and host); the declaration is checked by that file's own validation.
 """
 
 import re
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
     declared_subscriptions,
     hidden_address,
 )

@@ -13,9 +13,8 @@ Alertmanager groups alerts by the labels of its route's ``group_by``, and the do
 service, so the notification alone decides their status.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import IMPACTS, SEPARATOR
 
 COMPONENT_LABEL = "statusmate_component"
 SERVICE_LABEL = "statushub_service"

@@ -11,13 +11,13 @@ to ``Z`` before it is sent or compared, and one without any zone is refused
 """
 
 import datetime
-import re
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import SERVICE_STATUSES
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.times import (
     format_time,
@@ -26,11 +26,8 @@ from ansible_collections.statusops.status.plugins.module_utils.times import (
     parse_time,
 )
 
-SERVICE_STATUSES = ("up", "degraded-performance", "down")
 NOW = "now"
 TIME_EXAMPLE = "2025-02-01T00:00:00Z"
-# Titles are plain text (API_CONTRACT.md): an HTML tag or character reference is not.
-HTML_MARKUP = re.compile(r"<[A-Za-z/!?]|&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 # The `services` option of incidents and maintenances.
 SERVICES_SPEC = dict(type="list", elements="dict", options=dict(
@@ -74,18 +71,6 @@ def range_query(params, query=None):
 
 
 # ---- other checks before any request ------------------------------------------
-
-def title_errors(params):
-    """A title must be plain text, and not blank."""
-    title = params.get("title")
-    if title is None:
-        return []
-    if not title.strip():
-        return ["title must not be blank, got %r" % title]
-    if HTML_MARKUP.search(title):
-        return ["title must be plain text, without HTML tags or entities, got %r" % title]
-    return []
-
 
 def info_validation_errors(params):
     """The checks of the info modules' id and range options."""

@@ -15,8 +15,8 @@ task does not set carried from the latest update.
 
 import datetime
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
@@ -25,8 +25,8 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     sent_statuses,
     service_statuses,
     time_errors,
-    title_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 INCIDENTS_PATH = "/incidents"

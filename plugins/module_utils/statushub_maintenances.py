@@ -13,8 +13,8 @@ absolute times it was given.
 
 import datetime
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, Outcome, carry_out, deleted
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
@@ -23,8 +23,8 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     read_one_or_list,
     service_statuses,
     time_errors,
-    title_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 MAINTENANCES_PATH = "/maintenances"

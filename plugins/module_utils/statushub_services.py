@@ -6,8 +6,8 @@
 StatusHub services: paths, fields, normalisation, identity and the set of a hub's services.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Resource,

@@ -7,28 +7,10 @@ Statusmate page-token API: its default URL and the rules of a component's fields
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import INDEX_RANGE, NAME_MAX_LENGTH, WRITABLE_FIELDS
 from ansible_collections.statusops.status.plugins.module_utils.times import normalise_time, parse_time
 
 DEFAULT_API_URL = "https://status.statusmate.top"
-
-IMPACTS = ("operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage")
-WRITABLE_FIELDS = ("index", "name", "description", "parent", "histogram", "start_date",
-                   "collapse", "enabled", "private", "impact")
-INDEX_RANGE = (0, 32767)
-NAME_MAX_LENGTH = 255
-
-# The options that describe a component, shared by the single and the plural module.
-COMPONENT_FIELD_SPEC = dict(
-    name=dict(type="str"),
-    description=dict(type="str"),
-    index=dict(type="int"),
-    impact=dict(type="str", choices=list(IMPACTS)),
-    histogram=dict(type="bool"),
-    collapse=dict(type="bool"),
-    enabled=dict(type="bool"),
-    private=dict(type="bool"),
-    start_date=dict(type="str"),
-)
 
 
 def validation_errors(fields, where=""):

@@ -11,11 +11,11 @@ from ansible_collections.statusops.status.plugins.module_utils.client import api
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
-    COMPONENT_FIELD_SPEC,
     differing_fields,
     unverifiable_fields,
     update_body,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import COMPONENT_FIELD_SPEC
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 
 CREATE_PATH = "/api-components-create/"

@@ -28,7 +28,7 @@ import time
 from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory_dir import (
     MAX_MEMORY_BYTES,
     check_private,

@@ -15,15 +15,20 @@ component not found under a declared group is taken to be at the top level.
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import option_errors
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetMapping, SetPlan, index_unique, plan_set
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    SetMapping,
+    SetPlan,
+    index_unique,
+    plan_set,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
-    COMPONENT_FIELD_SPEC,
     differing_fields,
     unverifiable_fields,
     update_body,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR, read_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import COMPONENT_FIELD_SPEC, SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 
 # The fields of one item of the declared tree, in the order the tree shows them.
 TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)

@@ -64,9 +64,14 @@ incidents:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import list_incidents
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run,
+    statushub_hub,
+    statushub_spec,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import info_validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import list_incidents
 
 
 def main():

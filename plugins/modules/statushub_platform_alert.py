@@ -72,7 +72,7 @@ platform_alert:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert
 
 

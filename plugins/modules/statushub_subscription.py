@@ -149,15 +149,17 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
     SUBSCRIPTION_FIELD_SPEC,
-    Subscription,
-    Subscriptions,
     protection,
     redacted,
-    redacted_diff,
     subscriber_errors,
     validation_errors,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
+    Subscription,
+    Subscriptions,
+    redacted_diff,
 )
 
 

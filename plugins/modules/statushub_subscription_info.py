@@ -104,12 +104,12 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_spec
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
     DELETED_FILTERS,
     METHODS,
-    Subscriptions,
     redacted,
 )
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import Subscriptions
 
 
 def main():

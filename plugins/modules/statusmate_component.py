@@ -156,9 +156,15 @@ unverified:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statusmate_client, statusmate_spec
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import COMPONENT_FIELD_SPEC, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run_object,
+    statusmate_client,
+    statusmate_spec,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate import validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Component, Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import COMPONENT_FIELD_SPEC
 
 
 def main():

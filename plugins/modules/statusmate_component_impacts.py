@@ -92,7 +92,6 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     fail_partway,
@@ -101,6 +100,7 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
     statusmate_spec,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_impacts import ImpactRun, validation_errors
