@@ -142,6 +142,15 @@ def is_http_url(value, schemes=("http", "https")):
     return parts.scheme in schemes and bool(parts.hostname) and not any(char.isspace() for char in value)
 
 
+def length_rule(most):
+    """The rule of a text that is not blank and has at most `most` characters: check(label, value) -> messages."""
+    def check(label, value):
+        if not value.strip() or len(value) > most:
+            return ["%s must be 1 to %d characters and not blank, got %r" % (label, most, value)]
+        return []
+    return check
+
+
 def booleans_given_as_integers(fields, options, where=""):
     """Messages for YAML true/false given where an integer is expected (Ansible's type int lets a bool through)."""
     return ["%s%s must be an integer, got %r" % (where, option, fields[option])

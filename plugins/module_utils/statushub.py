@@ -68,3 +68,7 @@ class Hub:
     def list(self, path, query=None):
         """Every item of a paginated list, all pages read."""
         return self.api.paginate(self.prefix + path, query, per_page=MAX_PER_PAGE)
+
+    def live(self, path, query=None):
+        """Every item of a paginated list but the soft-deleted ones."""
+        return [item for item in self.list(path, query) if not is_deleted(item)]

@@ -16,7 +16,7 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import boo
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY, is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub import FLAGS_QUERY
 from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import SERVICE_STATUSES
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.times import (
@@ -90,10 +90,6 @@ def normalise_event_field(field, value):
     return value
 
 
-def list_live(hub, path, query):
-    return [item for item in hub.list(path, query) if not is_deleted(item)]
-
-
 def service_statuses(names, services):
     """The API's service_statuses for the `services` option; unknown or repeated services fail."""
     statuses = []
@@ -137,7 +133,7 @@ class Event(Resource):
     def find(self):
         if self.params.get("id"):
             return self.read(self.params["id"])
-        listed = list_live(self.hub, self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.now)))
+        listed = self.hub.live(self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.now)))
         matches = [item for item in listed if item.get("title") == self.params["title"] and self.is_current(item)]
         found = single_match(matches, "%s (among %s)" % (self.describe(), self.among), self.kind)
         return None if found is None else self.completed(found)
@@ -172,4 +168,4 @@ def read_one_or_list(hub, params, path, list_path):
     if params.get("id"):
         found = hub.read(api_path(path, params["id"]))
         return [found] if found else []
-    return list_live(hub, list_path, range_query(params))
+    return hub.live(list_path, range_query(params))

@@ -9,6 +9,7 @@ and secrets: statushub_subscription_fields).
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
     Resource,
@@ -31,7 +32,6 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
 )
 
 SUBSCRIPTIONS_PATH = "/subscriptions"
-SUBSCRIPTION_PATH = "/subscriptions/%s"
 SUBSCRIBER_PATH = "/subscribers/%s"
 
 
@@ -142,36 +142,26 @@ def preview(current, desired, names):
 # -------------------------------------------------------------- endpoints
 
 
-class Subscriptions:
-    """The subscription endpoints of one hub."""
+SUBSCRIPTION = Kind("subscription", "hub", SUBSCRIPTIONS_PATH, key="address")
+
+
+class Subscriptions(Endpoints):
+    """The subscription endpoints of one hub; the list takes the API's filters."""
 
     def __init__(self, hub):
-        self.hub = hub
+        super().__init__(hub, SUBSCRIPTION)
 
     def list(self, query=None):
         params = {"deleted": "false"}
         params.update(query or {})
-        items = self.hub.list(SUBSCRIPTIONS_PATH, params)
+        items = self.api.list(SUBSCRIPTIONS_PATH, params)
         if params["deleted"] == "false":
             items = [item for item in items if not is_deleted(item)]
         return items
 
-    def get(self, subscription_id):
-        """The live subscription, or None when there is none with that id (or it was deleted)."""
-        return self.hub.read(api_path(SUBSCRIPTION_PATH, subscription_id))
-
-    def create(self, body):
-        return self.hub.post(SUBSCRIPTIONS_PATH, body)
-
-    def update(self, subscription_id, body):
-        return self.hub.put(api_path(SUBSCRIPTION_PATH, subscription_id), body)
-
-    def delete(self, subscription_id):
-        self.hub.delete(api_path(SUBSCRIPTION_PATH, subscription_id))
-
     def subscriber(self, subscriber_id):
         """The live subscriber, or None."""
-        return self.hub.read(api_path(SUBSCRIBER_PATH, subscriber_id))
+        return self.api.read(api_path(SUBSCRIBER_PATH, subscriber_id))
 
 
 def find_by_address(items, address):

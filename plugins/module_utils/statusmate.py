@@ -6,7 +6,7 @@
 Statusmate page-token API: its default URL and the rules of a component's fields.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers, length_rule
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import INDEX_RANGE, NAME_MAX_LENGTH, WRITABLE_FIELDS
 from ansible_collections.statusops.status.plugins.module_utils.times import normalise_time, parse_time
 
@@ -16,9 +16,8 @@ DEFAULT_API_URL = "https://status.statusmate.top"
 def validation_errors(fields, where=""):
     """Messages naming the option and value of every field the API would refuse."""
     errors = []
-    name = fields.get("name")
-    if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
-        errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
+    if fields.get("name") is not None:
+        errors.extend(length_rule(NAME_MAX_LENGTH)(where + "name", fields["name"]))
     errors.extend(booleans_given_as_integers(fields, ("index",), where))
     index = fields.get("index")
     if index is not None and not isinstance(index, bool) and not INDEX_RANGE[0] <= index <= INDEX_RANGE[1]:

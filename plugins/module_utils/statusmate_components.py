@@ -7,8 +7,8 @@ Statusmate components: the component endpoints of a page, and one component as a
 by uuid or by (name, parent).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     differing_fields,
@@ -18,17 +18,19 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate import
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import COMPONENT_FIELD_SPEC
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 
-CREATE_PATH = "/api-components-create/"
-UPDATE_PATH = "/api-components-update/%s/"
-DELETE_PATH = "/api-components-delete/%s/"
-LIST_PATH = "/api-components-list/"
+# The page-token API: a path for each verb, updates are POSTs, deletes are real; the list is irregular (below).
+COMPONENT = Kind(
+    "component", "page", "/api-components-list/", id_key="uuid", soft_delete=False, update_verb="post",
+    paths={"create": "/api-components-create/", "update": "/api-components-update/%s/",
+           "delete": "/api-components-delete/%s/"},
+)
 
 
-class Components:
+class Components(Endpoints):
     """The component endpoints of one page."""
 
     def __init__(self, api):
-        self.api = api
+        super().__init__(api, COMPONENT)
 
     def list(self, parent=None, uuids=None):
         query = {}
@@ -36,7 +38,7 @@ class Components:
             query["parent"] = parent
         if uuids:
             query["component"] = list(uuids)
-        items = self.api.get(LIST_PATH, query) or []
+        items = self.api.get(COMPONENT.path, query) or []
         if parent is not None:
             for item in items:
                 item.setdefault("parent", parent)
@@ -46,15 +48,6 @@ class Components:
         """{parent: its children} for each parent uuid, the lists read at once."""
         parents = list(parents)
         return dict(zip(parents, self.api.concurrently(lambda parent: self.list(parent=parent), parents)))
-
-    def create(self, body):
-        return self.api.post(CREATE_PATH, body)
-
-    def update(self, uuid, body):
-        return self.api.post(api_path(UPDATE_PATH, uuid), body)
-
-    def delete(self, uuid):
-        self.api.delete(api_path(DELETE_PATH, uuid))
 
 
 def set_impact(components, item, impact):

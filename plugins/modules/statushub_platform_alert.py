@@ -71,9 +71,15 @@ platform_alert:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run_object,
+    statushub_hub,
+    statushub_spec,
+)
+from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
 from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PlatformAlert
+from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PLATFORM_ALERT
 
 
 def main():
@@ -86,8 +92,7 @@ def main():
         supports_check_mode=True,
     )
     fail_on_invalid(module, title_errors(module.params))
-    alert = PlatformAlert(statushub_hub(module), module.params)
-    run_object(module, alert, "platform_alert")
+    run_object(module, KindResource(PLATFORM_ALERT, statushub_hub(module), module.params), "platform_alert")
 
 
 if __name__ == "__main__":

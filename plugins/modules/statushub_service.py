@@ -100,12 +100,8 @@ service:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
-    SERVICE_FIELD_SPEC,
-    Service,
-    Services,
-    validation_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
@@ -113,15 +109,13 @@ def main():
         argument_spec=statushub_spec(
             id=dict(type="int"),
             state=dict(type="str", default="present", choices=["present", "absent"]),
-            **SERVICE_FIELD_SPEC
+            **SERVICE.options()
         ),
         required_one_of=[("name", "id")],
         supports_check_mode=True,
     )
-    errors = validation_errors(module.params)
-    fail_on_invalid(module, errors)
-    service = Service(Services(statushub_hub(module)), module.params)
-    run_object(module, service, "service")
+    fail_on_invalid(module, SERVICE.errors(module.params))
+    run_object(module, KindResource(SERVICE, statushub_hub(module), module.params), "service")
 
 
 if __name__ == "__main__":

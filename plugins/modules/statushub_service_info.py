@@ -75,7 +75,8 @@ services:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import Services
+from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
@@ -83,7 +84,7 @@ def main():
         argument_spec=statushub_spec(name=dict(type="str")),
         supports_check_mode=True,
     )
-    services = Services(statushub_hub(module))
+    services = Endpoints(statushub_hub(module), SERVICE)
 
     def work():
         items = services.list()

@@ -96,22 +96,23 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, reconcile_set, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import (
-    Services,
-    ServiceSet,
-    declared_services,
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    reconcile_set,
+    statushub_hub,
+    statushub_spec,
 )
+from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
+from ansible_collections.statusops.status.plugins.module_utils.kinds import KindSet
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
+from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
     module = AnsibleModule(
         argument_spec=statushub_spec(
-            services=dict(type="list", elements="dict", required=True, options=dict(
+            services=dict(type="list", elements="dict", required=True, options=SERVICE.options(
                 name=dict(type="str", required=True),
-                description=dict(type="str"),
             )),
             prune=dict(type="bool", default=False),
             allow_empty=dict(type="bool", default=False),
@@ -121,10 +122,10 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    declared, errors = declared_services(params["services"], params["state"])
+    declared, errors = SERVICE.declared(params["services"], params["state"], "services")
     fail_on_invalid(module, errors + empty_prune_errors(params, "services", "service of the hub")
                     + concurrency_errors(params["concurrency"]))
-    reconcile_set(module, ServiceSet(Services(statushub_hub(module)), declared, params["prune"], params["state"]),
+    reconcile_set(module, KindSet(SERVICE, statushub_hub(module), declared, params["prune"], params["state"], "services"),
                   params["concurrency"])
 
 
