@@ -151,11 +151,12 @@ class Endpoints:
 
 
 class KindResource(Resource):
-    """One object of a kind, identified by its id when given, else by its key (else it is the owner's only one)."""
+    """One object of a kind, identified by its id when given, else by its key (else it is the owner's only one);
+    through api, or through endpoints of its own (an Endpoints subclass)."""
 
-    def __init__(self, kind, api, params):
+    def __init__(self, kind, api, params, endpoints=None):
         self.kind = kind
-        self.endpoints = Endpoints(api, kind)
+        self.endpoints = endpoints or Endpoints(api, kind)
         self.params = params
         self.noun = kind.noun
         self.id_key = kind.id_key

@@ -9,10 +9,9 @@ and secrets: statushub_subscription_fields).
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind
+from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind, KindResource
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Outcome,
-    Resource,
     SetMapping,
     SetPlan,
     plan_set,
@@ -191,15 +190,12 @@ def check_creatable(desired, where=""):
                              % (where, " and ".join(missing) + (" are" if len(missing) > 1 else " is")))
 
 
-class Subscription(Resource):
-    """One subscription, identified by id, else by address."""
-
-    noun = "subscription"
+class Subscription(KindResource):
+    """One subscription, identified by id, else by address; subscriptions: its endpoints (Subscriptions)."""
 
     def __init__(self, subscriptions, names, params, where=""):
-        self.subscriptions = subscriptions
+        super().__init__(SUBSCRIPTION, None, params, endpoints=subscriptions)
         self.names = names
-        self.params = params
         self.where = where
         self._desired = None
         self._hub_items = None
@@ -208,9 +204,9 @@ class Subscription(Resource):
 
     def find(self):
         if self.params.get("id") is not None:
-            current = self.subscriptions.get(self.params["id"])
+            current = self.endpoints.get(self.params["id"])
         else:
-            self._hub_items = self.subscriptions.list()
+            self._hub_items = self.endpoints.list()
             current = find_by_address(self._hub_items, self.params["address"])
         self.joining = self._subscriber_id(current)
         return current
@@ -218,7 +214,7 @@ class Subscription(Resource):
     def find_created(self):
         """Those with the address and the method: the identity of a subscription made without an id."""
         key = address_key(self.params["address"])
-        return [item for item in self.subscriptions.list() if address_key(item.get("address")) == key
+        return [item for item in self.endpoints.list() if address_key(item.get("address")) == key
                 and item.get("method_name") == self.params["method"]]
 
     def desired(self):
@@ -230,18 +226,15 @@ class Subscription(Resource):
         return differing_fields(current, desired, self.names, self.where)
 
     def create(self, desired):
-        self._check_creatable(desired)
-        return self.subscriptions.create(with_subscriber(desired, self.joining))
+        self.check_creatable(desired)
+        return self.endpoints.create(with_subscriber(desired, self.joining))
 
     def update(self, current, desired, changes):
-        return self.subscriptions.update(current["id"], update_body(current, desired, changes))
-
-    def delete(self, current):
-        self.subscriptions.delete(current["id"])
+        return self.endpoints.update(current["id"], update_body(current, desired, changes))
 
     def preview(self, current, desired):
         if current is None:
-            self._check_creatable(desired)
+            self.check_creatable(desired)
             desired = with_subscriber(desired, self.joining)
         return preview(current, desired, self.names)
 
@@ -251,18 +244,18 @@ class Subscription(Resource):
         if self.params.get("subscriber_of") is None and self.params.get("subscriber_id") is None:
             return None
         if self._hub_items is None:
-            self._hub_items = self.subscriptions.list()
+            self._hub_items = self.endpoints.list()
         subscribers = Subscribers([declared_subscriber(self.params, current, self.where)], self._hub_items,
                                   address_key, shown_address)
         if subscribers.errors:
             raise ReconcileError("; ".join(subscribers.errors))
         subscriber_id = subscribers.subscriber_id(0)
         if current is None and not any(item.get("subscriber_id") == subscriber_id for item in self._hub_items) \
-                and self.subscriptions.subscriber(subscriber_id) is None:
+                and self.endpoints.subscriber(subscriber_id) is None:
             raise ReconcileError("%ssubscriber_id %s: the hub has no subscriber with that id" % (self.where, subscriber_id))
         return subscriber_id
 
-    def _check_creatable(self, desired):
+    def check_creatable(self, desired):
         if self.params.get("id") is not None:
             raise ReconcileError("%ssubscription id %s: the hub has no subscription with that id; omit id to create one"
                                  % (self.where, self.params["id"]))
