@@ -8,7 +8,7 @@ failures, running a module (one object or a set) and the shape of its result, er
 Nothing else in module_utils receives the module object: the API files take a client.
 """
 
-from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import (
     connection_errors,
@@ -20,7 +20,12 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import (
 from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler, ensure_absent, ensure_present
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
+    DEFAULT_CONCURRENCY,
+    SetReconciler,
+    ensure_absent,
+    ensure_present,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statushub import API_VERSION, RATE_LIMITS, Hub, hub_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import DEFAULT_API_URL
 
@@ -53,6 +58,30 @@ def statushub_spec(**extra):
     """The StatusHub connection options (the hub among them) and the module's own."""
     return connection_spec("STATUSHUB_API_URL", None, "api_key", "STATUSHUB_API_KEY",
                            hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"])), **extra)
+
+
+def statusmate_module(options, **rules):
+    """The AnsibleModule of a Statusmate module: its options beside the connection's, check mode supported."""
+    return AnsibleModule(argument_spec=statusmate_spec(**options), supports_check_mode=True, **rules)
+
+
+def statushub_module(options, **rules):
+    """The AnsibleModule of a StatusHub module: its options beside the connection's, check mode supported."""
+    return AnsibleModule(argument_spec=statushub_spec(**options), supports_check_mode=True, **rules)
+
+
+def state_option(*states):
+    """The state option: the first of states (present and absent when none is given) is the default."""
+    states = states or ("present", "absent")
+    return dict(type="str", default=states[0], choices=list(states))
+
+
+def set_options(option, items, **more):
+    """The options of a set module (the doc fragment's DECLARED_SET and concurrency): option, the declared list of
+    items (their options), prune, allow_empty, state, concurrency."""
+    return dict({option: dict(type="list", elements="dict", required=True, options=items)},
+                prune=dict(type="bool", default=False), allow_empty=dict(type="bool", default=False),
+                state=state_option(), concurrency=dict(type="int", default=DEFAULT_CONCURRENCY), **more)
 
 
 def build_client(module, secret_option, default_query=None, rate_limits=None, errors=()):

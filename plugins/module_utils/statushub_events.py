@@ -34,6 +34,11 @@ SERVICES_SPEC = dict(type="list", elements="dict", options=dict(
     service=dict(type="str", required=True),
     status=dict(type="str", required=True, choices=list(SERVICE_STATUSES)),
 ))
+# The options incidents and maintenances share.
+EVENT_OPTIONS = dict(title=dict(type="str"), id=dict(type="int"), body=dict(type="str"), services=SERVICES_SPEC,
+                     silent=dict(type="bool"))
+# The filters of their info modules (the doc fragment statushub's EVENT_FILTERS).
+EVENT_FILTERS = dict(id=dict(type="int"), title=dict(type="str"), start_time=dict(type="str"), end_time=dict(type="str"))
 
 
 # ---- times ---------------------------------------------------------------

@@ -197,8 +197,7 @@ class Subscription(KindResource):
         super().__init__(SUBSCRIPTION, None, params, endpoints=subscriptions)
         self.names = names
         self.where = where
-        self._desired = None
-        self._hub_items = None
+        self._desired = self._hub_items = None
         # The subscriber a create joins (None: a new one); find sets it, or the set that plans this subscription.
         self.joining = None
 

@@ -177,11 +177,15 @@ posted_update:
     state: published
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run_object,
+    state_option,
+    statushub_hub,
+    statushub_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_existing
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_OPTIONS, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import (
     INCIDENT_TYPES,
     PUBLICATIONS,
@@ -192,21 +196,13 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_inciden
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            title=dict(type="str"),
-            id=dict(type="int"),
-            body=dict(type="str"),
-            incident_type=dict(type="str", choices=list(INCIDENT_TYPES)),
-            services=SERVICES_SPEC,
-            silent=dict(type="bool"),
-            publication=dict(type="str", choices=list(PUBLICATIONS)),
-            start_time=dict(type="str"),
-            state=dict(type="str", default="present", choices=["present", "resolved", "absent"]),
-        ),
-        required_one_of=[("title", "id")],
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(
+        EVENT_OPTIONS,
+        incident_type=dict(type="str", choices=list(INCIDENT_TYPES)),
+        publication=dict(type="str", choices=list(PUBLICATIONS)),
+        start_time=dict(type="str"),
+        state=state_option("present", "resolved", "absent"),
+    ), required_one_of=[("title", "id")])
     now = utcnow()
     fail_on_invalid(module, validation_errors(module.params, now))
     state = module.params["state"]

@@ -62,29 +62,21 @@ incidents:
       last_incident_type: investigating
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     run,
     statushub_hub,
-    statushub_spec,
+    statushub_module,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import info_validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
+    EVENT_FILTERS,
+    info_validation_errors,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import list_incidents
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            id=dict(type="int"),
-            title=dict(type="str"),
-            open=dict(type="bool"),
-            start_time=dict(type="str"),
-            end_time=dict(type="str"),
-        ),
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(EVENT_FILTERS, open=dict(type="bool")))
     fail_on_invalid(module, info_validation_errors(module.params))
     hub = statushub_hub(module)
     run(module, lambda: dict(changed=False, incidents=list_incidents(hub, module.params)))

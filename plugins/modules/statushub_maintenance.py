@@ -162,10 +162,14 @@ maintenance:
     silent: false
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICES_SPEC, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run_object,
+    state_option,
+    statushub_hub,
+    statushub_module,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_OPTIONS, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
     Maintenance,
     ensure_completed,
@@ -174,22 +178,13 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_mainten
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            title=dict(type="str"),
-            id=dict(type="int"),
-            body=dict(type="str"),
-            start_time=dict(type="str"),
-            end_time=dict(type="str"),
-            duration=dict(type="int"),
-            services=SERVICES_SPEC,
-            silent=dict(type="bool"),
-            state=dict(type="str", default="present", choices=["present", "completed", "absent"]),
-        ),
-        required_one_of=[("title", "id")],
-        mutually_exclusive=[("end_time", "duration")],
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(
+        EVENT_OPTIONS,
+        start_time=dict(type="str"),
+        end_time=dict(type="str"),
+        duration=dict(type="int"),
+        state=state_option("present", "completed", "absent"),
+    ), required_one_of=[("title", "id")], mutually_exclusive=[("end_time", "duration")])
     now = utcnow()
     fail_on_invalid(module, validation_errors(module.params))
     maintenance = Maintenance(statushub_hub(module), module.params, now)

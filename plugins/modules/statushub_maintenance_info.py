@@ -69,25 +69,23 @@ maintenances:
           status: down
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_spec
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import info_validation_errors, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run,
+    statushub_hub,
+    statushub_module,
+)
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
+    EVENT_FILTERS,
+    info_validation_errors,
+    utcnow,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import list_maintenances
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            id=dict(type="int"),
-            title=dict(type="str"),
-            upcoming=dict(type="bool", default=False),
-            in_progress=dict(type="bool", default=False),
-            start_time=dict(type="str"),
-            end_time=dict(type="str"),
-        ),
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(EVENT_FILTERS, upcoming=dict(type="bool", default=False),
+                                   in_progress=dict(type="bool", default=False)))
     fail_on_invalid(module, info_validation_errors(module.params))
     hub = statushub_hub(module)
     run(module, lambda: dict(changed=False, maintenances=list_maintenances(hub, module.params, utcnow())))

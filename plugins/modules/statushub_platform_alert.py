@@ -69,13 +69,12 @@ platform_alert:
     body: All services are unavailable; we are working on it.
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     run_object,
+    state_option,
     statushub_hub,
-    statushub_spec,
+    statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
 from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
@@ -83,14 +82,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_platfor
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            title=dict(type="str"),
-            body=dict(type="str"),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-        ),
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(title=dict(type="str"), body=dict(type="str"), state=state_option()))
     fail_on_invalid(module, title_errors(module.params))
     run_object(module, KindResource(PLATFORM_ALERT, statushub_hub(module), module.params), "platform_alert")
 

@@ -97,23 +97,20 @@ service:
     description: The public REST API
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run_object,
+    state_option,
+    statushub_hub,
+    statushub_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            id=dict(type="int"),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-            **SERVICE.options()
-        ),
-        required_one_of=[("name", "id")],
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(id=dict(type="int"), state=state_option(), **SERVICE.options()),
+                              required_one_of=[("name", "id")])
     fail_on_invalid(module, SERVICE.errors(module.params))
     run_object(module, KindResource(SERVICE, statushub_hub(module), module.params), "service")
 

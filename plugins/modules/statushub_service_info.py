@@ -72,18 +72,17 @@ services:
       description: The public REST API
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    run,
+    statushub_hub,
+    statushub_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(name=dict(type="str")),
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(name=dict(type="str")))
     services = Endpoints(statushub_hub(module), SERVICE)
 
     def work():

@@ -94,33 +94,20 @@ services:
   sample: [{id: 42, name: API, description: The public REST API}, {id: 43, name: Mobile app, description: ""}]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     reconcile_set,
+    set_options,
     statushub_hub,
-    statushub_spec,
+    statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindSet
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            services=dict(type="list", elements="dict", required=True, options=SERVICE.options(
-                name=dict(type="str", required=True),
-            )),
-            prune=dict(type="bool", default=False),
-            allow_empty=dict(type="bool", default=False),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-            concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
-        ),
-        supports_check_mode=True,
-    )
+    module = statushub_module(set_options("services", SERVICE.options(name=dict(type="str", required=True))))
     params = module.params
     declared, errors = SERVICE.declared(params["services"], params["state"], "services")
     fail_on_invalid(module, errors + empty_prune_errors(params, "services", "service of the hub")

@@ -138,14 +138,13 @@ subscription:
     updated_at: "2025-02-01T00:00:00Z"
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     protect,
     run_object,
+    state_option,
     statushub_hub,
-    statushub_spec,
+    statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
@@ -164,17 +163,12 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            id=dict(type="int"),
-            subscriber_id=dict(type="int"),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-            **SUBSCRIPTION_FIELD_SPEC
-        ),
-        required_one_of=[("address", "id")],
-        mutually_exclusive=[("subscriber_of", "subscriber_id")],
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(
+        id=dict(type="int"),
+        subscriber_id=dict(type="int"),
+        state=state_option(),
+        **SUBSCRIPTION_FIELD_SPEC
+    ), required_one_of=[("address", "id")], mutually_exclusive=[("subscriber_of", "subscriber_id")])
     params = module.params
     protect(module, protection(params))
     if params["state"] == "present":

@@ -100,9 +100,12 @@ subscriptions:
       updated_at: "2025-02-01T00:00:00Z"
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run,
+    statushub_hub,
+    statushub_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
     DELETED_FILTERS,
@@ -113,15 +116,12 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            q=dict(type="str"),
-            method=dict(type="str", choices=list(METHODS)),
-            subscriber_id=dict(type="int"),
-            deleted=dict(type="str", default="false", choices=list(DELETED_FILTERS)),
-        ),
-        supports_check_mode=True,
-    )
+    module = statushub_module(dict(
+        q=dict(type="str"),
+        method=dict(type="str", choices=list(METHODS)),
+        subscriber_id=dict(type="int"),
+        deleted=dict(type="str", default="false", choices=list(DELETED_FILTERS)),
+    ))
     params = module.params
     fail_on_invalid(module, booleans_given_as_integers(params, ("subscriber_id",)))
     subscriptions = Subscriptions(statushub_hub(module))

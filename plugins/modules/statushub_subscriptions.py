@@ -117,17 +117,15 @@ subscriptions:
   sample: [{id: 5001, address: oncall@example.com, method_name: email, protected: true}]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     protect,
     reconcile_set,
+    set_options,
     statushub_hub,
-    statushub_spec,
+    statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
     SUBSCRIPTION_FIELD_SPEC,
@@ -141,17 +139,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_subscri
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statushub_spec(
-            subscriptions=dict(type="list", elements="dict", required=True,
-                               options=dict(id=dict(type="int"), **SUBSCRIPTION_FIELD_SPEC)),
-            prune=dict(type="bool", default=False),
-            allow_empty=dict(type="bool", default=False),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-            concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
-        ),
-        supports_check_mode=True,
-    )
+    module = statushub_module(set_options("subscriptions", dict(id=dict(type="int"), **SUBSCRIPTION_FIELD_SPEC)))
     params = module.params
     protect(module, protection(params, "subscriptions"))
     fail_on_invalid(module, declared_subscriptions(params["subscriptions"], params["state"])

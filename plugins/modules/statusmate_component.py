@@ -154,13 +154,12 @@ unverified:
   sample: [index, histogram]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     run_object,
+    state_option,
     statusmate_client,
-    statusmate_spec,
+    statusmate_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Component, Components
@@ -168,17 +167,13 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statusmate_spec(
-            uuid=dict(type="str"),
-            parent=dict(type="str"),
-            update_unverified=dict(type="bool", default=False),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-            **COMPONENT_FIELD_SPEC
-        ),
-        required_one_of=[("name", "uuid")],
-        supports_check_mode=True,
-    )
+    module = statusmate_module(dict(
+        uuid=dict(type="str"),
+        parent=dict(type="str"),
+        update_unverified=dict(type="bool", default=False),
+        state=state_option(),
+        **COMPONENT_FIELD_SPEC
+    ), required_one_of=[("name", "uuid")])
     errors = validation_errors(module.params)
     fail_on_invalid(module, errors)
     component = Component(Components(statusmate_client(module)), module.params)

@@ -90,14 +90,12 @@ diff:
       type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
     fail_on_invalid,
     fail_partway,
     run,
     statusmate_client,
-    statusmate_spec,
+    statusmate_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
@@ -107,13 +105,8 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_impact
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statusmate_spec(
-            impacts=dict(type="dict", required=True),
-            concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
-        ),
-        supports_check_mode=True,
-    )
+    module = statusmate_module(dict(impacts=dict(type="dict", required=True),
+                                    concurrency=dict(type="int", default=DEFAULT_CONCURRENCY)))
     params = module.params
     fail_on_invalid(module, validation_errors(params["impacts"]) + concurrency_errors(params["concurrency"]))
     impacts = ImpactRun(Components(statusmate_client(module)), params["impacts"], module.check_mode, params["concurrency"])

@@ -105,24 +105,24 @@ page:
           impact: operational
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run,
+    statusmate_client,
+    statusmate_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import export_page
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statusmate_spec(
-            parent=dict(type="str"),
-            uuid=dict(type="list", elements="str"),
-            name=dict(type="str"),
-            format=dict(type="str", default="list", choices=["list", "tree"]),
-        ),
-        supports_check_mode=True,
-    )
+    module = statusmate_module(dict(
+        parent=dict(type="str"),
+        uuid=dict(type="list", elements="str"),
+        name=dict(type="str"),
+        format=dict(type="str", default="list", choices=["list", "tree"]),
+    ))
     params = module.params
     if params["format"] == "tree" and (params["uuid"] or params["name"] is not None):
         fail_on_invalid(module, ["format=tree exports the page (or the part below parent); uuid and name filter only format=list"])

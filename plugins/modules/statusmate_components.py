@@ -238,27 +238,24 @@ diff:
       type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, reconcile_set, statusmate_client, statusmate_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    reconcile_set,
+    set_options,
+    statusmate_client,
+    statusmate_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import ITEM_SPEC, ComponentTree, parse_tree
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import (
+    ITEM_SPEC,
+    ComponentTree,
+    parse_tree,
+)
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statusmate_spec(
-            components=dict(type="list", elements="dict", required=True, options=ITEM_SPEC),
-            prune=dict(type="bool", default=False),
-            allow_empty=dict(type="bool", default=False),
-            update_unverified=dict(type="bool", default=False),
-            state=dict(type="str", default="present", choices=["present", "absent"]),
-            concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
-        ),
-        supports_check_mode=True,
-    )
+    module = statusmate_module(set_options("components", ITEM_SPEC, update_unverified=dict(type="bool", default=False)))
     params = module.params
     tree, errors = parse_tree(params["components"])
     fail_on_invalid(module, errors + empty_prune_errors(params, "components", "component of the page")

@@ -306,9 +306,15 @@ memory_file:
   sample: /home/deploy/.ansible/statusmate_maintenance/Deploy-2.4.1-3f1c9a0b5d7e2a64.json
 """
 
-from ansible.module_utils.basic import AnsibleModule, env_fallback
+from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_spec
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
+    fail_on_invalid,
+    run,
+    state_option,
+    statusmate_client,
+    statusmate_module,
+)
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
     WindowFailed,
@@ -353,18 +359,15 @@ def window_warnings(params, plan):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=statusmate_spec(
-            name=dict(type="str", required=True),
-            components=dict(type="list", elements="str", default=[]),
-            state=dict(type="str", default="present", choices=["present", "completed"]),
-            restore_impact=dict(type="str", default="operational", choices=list(RESTORABLE_IMPACTS)),
-            memory_dir=dict(type="path", fallback=(env_fallback, [MEMORY_DIR_ENV])),
-            memory_store=dict(type="str", default="file", choices=list(MEMORY_STORES)),
-            memory=dict(type="dict"),
-        ),
-        supports_check_mode=True,
-    )
+    module = statusmate_module(dict(
+        name=dict(type="str", required=True),
+        components=dict(type="list", elements="str", default=[]),
+        state=state_option("present", "completed"),
+        restore_impact=dict(type="str", default="operational", choices=list(RESTORABLE_IMPACTS)),
+        memory_dir=dict(type="path", fallback=(env_fallback, [MEMORY_DIR_ENV])),
+        memory_store=dict(type="str", default="file", choices=list(MEMORY_STORES)),
+        memory=dict(type="dict"),
+    ))
     params = module.params
     components = Components(statusmate_client(module))
     fail_on_invalid(module, validation_errors(params))
