@@ -60,14 +60,21 @@ def statushub_spec(**extra):
                            hub=dict(type="str", required=True, fallback=(env_fallback, ["STATUSHUB_HUB"])), **extra)
 
 
-def statusmate_module(options, **rules):
-    """The AnsibleModule of a Statusmate module: its options beside the connection's, check mode supported."""
-    return AnsibleModule(argument_spec=statusmate_spec(**options), supports_check_mode=True, **rules)
+def statusmate_module(options, checks=None, **rules):
+    """The AnsibleModule of a Statusmate module: its options beside the connection's, check mode supported; checks(params)
+    returns the messages that fail it before any request."""
+    return checked(AnsibleModule(argument_spec=statusmate_spec(**options), supports_check_mode=True, **rules), checks)
 
 
-def statushub_module(options, **rules):
-    """The AnsibleModule of a StatusHub module: its options beside the connection's, check mode supported."""
-    return AnsibleModule(argument_spec=statushub_spec(**options), supports_check_mode=True, **rules)
+def statushub_module(options, checks=None, **rules):
+    """The AnsibleModule of a StatusHub module, like statusmate_module."""
+    return checked(AnsibleModule(argument_spec=statushub_spec(**options), supports_check_mode=True, **rules), checks)
+
+
+def checked(module, checks):
+    if checks is not None:
+        fail_on_invalid(module, checks(module.params))
+    return module
 
 
 def state_option(*states):

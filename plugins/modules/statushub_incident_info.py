@@ -62,22 +62,13 @@ incidents:
       last_incident_type: investigating
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run,
-    statushub_hub,
-    statushub_module,
-)
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
-    EVENT_FILTERS,
-    info_validation_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_module
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_FILTERS, info_validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import list_incidents
 
 
 def main():
-    module = statushub_module(dict(EVENT_FILTERS, open=dict(type="bool")))
-    fail_on_invalid(module, info_validation_errors(module.params))
+    module = statushub_module(dict(EVENT_FILTERS, open=dict(type="bool")), checks=info_validation_errors)
     hub = statushub_hub(module)
     run(module, lambda: dict(changed=False, incidents=list_incidents(hub, module.params)))
 

@@ -162,19 +162,9 @@ maintenance:
     silent: false
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run_object,
-    state_option,
-    statushub_hub,
-    statushub_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_OPTIONS, utcnow
-from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import (
-    Maintenance,
-    ensure_completed,
-    validation_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import Maintenance, ensure_completed, validation_errors
 
 
 def main():
@@ -184,9 +174,8 @@ def main():
         end_time=dict(type="str"),
         duration=dict(type="int"),
         state=state_option("present", "completed", "absent"),
-    ), required_one_of=[("title", "id")], mutually_exclusive=[("end_time", "duration")])
+    ), checks=validation_errors, required_one_of=[("title", "id")], mutually_exclusive=[("end_time", "duration")])
     now = utcnow()
-    fail_on_invalid(module, validation_errors(module.params))
     maintenance = Maintenance(statushub_hub(module), module.params, now)
     run_object(module, maintenance, "maintenance", states=dict(completed=ensure_completed))
 

@@ -69,24 +69,14 @@ maintenances:
           status: down
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run,
-    statushub_hub,
-    statushub_module,
-)
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
-    EVENT_FILTERS,
-    info_validation_errors,
-    utcnow,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_module
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_FILTERS, info_validation_errors, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub_maintenances import list_maintenances
 
 
 def main():
     module = statushub_module(dict(EVENT_FILTERS, upcoming=dict(type="bool", default=False),
-                                   in_progress=dict(type="bool", default=False)))
-    fail_on_invalid(module, info_validation_errors(module.params))
+                                   in_progress=dict(type="bool", default=False)), checks=info_validation_errors)
     hub = statushub_hub(module)
     run(module, lambda: dict(changed=False, maintenances=list_maintenances(hub, module.params, utcnow())))
 

@@ -69,21 +69,14 @@ platform_alert:
     body: All services are unavailable; we are working on it.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run_object,
-    state_option,
-    statushub_hub,
-    statushub_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
 from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PLATFORM_ALERT
 
 
 def main():
-    module = statushub_module(dict(title=dict(type="str"), body=dict(type="str"), state=state_option()))
-    fail_on_invalid(module, title_errors(module.params))
+    module = statushub_module(dict(title=dict(type="str"), body=dict(type="str"), state=state_option()), checks=title_errors)
     run_object(module, KindResource(PLATFORM_ALERT, statushub_hub(module), module.params), "platform_alert")
 
 

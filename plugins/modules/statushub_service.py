@@ -97,21 +97,14 @@ service:
     description: The public REST API
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run_object,
-    state_option,
-    statushub_hub,
-    statushub_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 
 
 def main():
     module = statushub_module(dict(id=dict(type="int"), state=state_option(), **SERVICE.options()),
-                              required_one_of=[("name", "id")])
-    fail_on_invalid(module, SERVICE.errors(module.params))
+                              checks=SERVICE.errors, required_one_of=[("name", "id")])
     run_object(module, KindResource(SERVICE, statushub_hub(module), module.params), "service")
 
 

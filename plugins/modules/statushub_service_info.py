@@ -72,11 +72,7 @@ services:
       description: The public REST API
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    run,
-    statushub_hub,
-    statushub_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
 

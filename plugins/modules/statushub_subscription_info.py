@@ -100,18 +100,9 @@ subscriptions:
       updated_at: "2025-02-01T00:00:00Z"
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run,
-    statushub_hub,
-    statushub_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
-    DELETED_FILTERS,
-    METHODS,
-    redacted,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import DELETED_FILTERS, METHODS, redacted
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import Subscriptions
 
 

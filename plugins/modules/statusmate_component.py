@@ -154,13 +154,7 @@ unverified:
   sample: [index, histogram]
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run_object,
-    state_option,
-    statusmate_client,
-    statusmate_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statusmate_client, statusmate_module
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Component, Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import COMPONENT_FIELD_SPEC
@@ -173,9 +167,7 @@ def main():
         update_unverified=dict(type="bool", default=False),
         state=state_option(),
         **COMPONENT_FIELD_SPEC
-    ), required_one_of=[("name", "uuid")])
-    errors = validation_errors(module.params)
-    fail_on_invalid(module, errors)
+    ), checks=validation_errors, required_one_of=[("name", "uuid")])
     component = Component(Components(statusmate_client(module)), module.params)
     # what an update could not compare; nothing when the run creates or deletes the component
     run_object(module, component, "component", extra=lambda outcome, _item: dict(

@@ -90,13 +90,7 @@ diff:
       type: dict
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    fail_partway,
-    run,
-    statusmate_client,
-    statusmate_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, fail_partway, run, statusmate_client, statusmate_module
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY

@@ -105,12 +105,7 @@ page:
           impact: operational
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run,
-    statusmate_client,
-    statusmate_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_module
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import export_page

@@ -247,11 +247,7 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import (
-    ITEM_SPEC,
-    ComponentTree,
-    parse_tree,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import ITEM_SPEC, ComponentTree, parse_tree
 
 
 def main():

@@ -308,20 +308,9 @@ memory_file:
 
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    fail_on_invalid,
-    run,
-    state_option,
-    statusmate_client,
-    statusmate_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, state_option, statusmate_client, statusmate_module
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
-    WindowFailed,
-    read_window_page,
-    run_window,
-    validation_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import WindowFailed, read_window_page, run_window, validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory import (
     DEFAULT_MEMORY_DIR,
     MEMORY_DIR_ENV,
