@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The maintenance_window role's services in the shape of statushub_maintenance's services option."""
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import SERVICE_STATUSES
+from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import SERVICE_STATUSES
 
 DEFAULT_SERVICE_STATUS = "degraded-performance"
 

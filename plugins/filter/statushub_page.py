@@ -9,7 +9,7 @@ as the modules do (redact_url: scheme and host); the declaration is checked by t
 
 import re
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import (
     declared_subscriptions,
     hidden_address,
 )

@@ -13,8 +13,8 @@ Alertmanager groups alerts by the labels of its route's ``group_by``, and the do
 service, so the notification alone decides their status.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import IMPACTS, SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import IMPACTS, SEPARATOR
 
 COMPONENT_LABEL = "statusmate_component"
 SERVICE_LABEL = "statushub_service"

@@ -26,8 +26,8 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     ensure_absent,
     ensure_present,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub import API_VERSION, RATE_LIMITS, Hub, hub_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate import DEFAULT_API_URL
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import API_VERSION, RATE_LIMITS, Hub, hub_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import DEFAULT_API_URL
 
 
 def connection_spec(url_env, url_default, secret_option, secret_env, **extra):

@@ -179,8 +179,8 @@ posted_update:
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_existing
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_OPTIONS, utcnow
-from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_OPTIONS, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.statushub.incidents import (
     INCIDENT_TYPES,
     PUBLICATIONS,
     Incident,

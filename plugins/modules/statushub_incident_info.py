@@ -63,8 +63,8 @@ incidents:
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_module
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import EVENT_FILTERS, info_validation_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub_incidents import list_incidents
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_FILTERS, info_validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.incidents import list_incidents
 
 
 def main():

@@ -71,8 +71,8 @@ platform_alert:
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
-from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub_platform_alert import PLATFORM_ALERT
+from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.platform_alert import PLATFORM_ALERT
 
 
 def main():

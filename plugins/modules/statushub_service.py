@@ -99,7 +99,7 @@ service:
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindResource
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
+from ansible_collections.statusops.status.plugins.module_utils.statushub.services import SERVICE
 
 
 def main():

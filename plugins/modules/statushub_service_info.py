@@ -74,7 +74,7 @@ services:
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
+from ansible_collections.statusops.status.plugins.module_utils.statushub.services import SERVICE
 
 
 def main():

@@ -103,7 +103,7 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindSet
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import SERVICE
+from ansible_collections.statusops.status.plugins.module_utils.statushub.services import SERVICE
 
 
 def main():

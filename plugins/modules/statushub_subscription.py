@@ -147,15 +147,15 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
     statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import (
     SUBSCRIPTION_FIELD_SPEC,
     protection,
     redacted,
     subscriber_errors,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import Subscription, Subscriptions, redacted_diff
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import Subscription, Subscriptions, redacted_diff
 
 
 def main():

@@ -102,8 +102,8 @@ subscriptions:
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import DELETED_FILTERS, METHODS, redacted
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import Subscriptions
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import DELETED_FILTERS, METHODS, redacted
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import Subscriptions
 
 
 def main():

@@ -126,9 +126,9 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
     statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import SUBSCRIPTION_FIELD_SPEC, declared_subscriptions, protection
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import SubscriptionSet, Subscriptions
+from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import SUBSCRIPTION_FIELD_SPEC, declared_subscriptions, protection
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import SubscriptionSet, Subscriptions
 
 
 def main():

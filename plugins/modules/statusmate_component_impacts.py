@@ -94,8 +94,8 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_impacts import ImpactRun, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.impacts import ImpactRun, validation_errors
 
 
 def main():

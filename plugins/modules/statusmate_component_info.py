@@ -106,9 +106,9 @@ page:
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, statusmate_client, statusmate_module
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import export_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.tree import export_page
 
 
 def main():

@@ -246,8 +246,8 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
     statusmate_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import ITEM_SPEC, ComponentTree, parse_tree
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.tree import ITEM_SPEC, ComponentTree, parse_tree
 
 
 def main():

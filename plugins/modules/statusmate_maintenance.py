@@ -309,9 +309,9 @@ memory_file:
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run, state_option, statusmate_client, statusmate_module
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import WindowFailed, read_window_page, run_window, validation_errors
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory import (
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.maintenance import WindowFailed, read_window_page, run_window, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import (
     DEFAULT_MEMORY_DIR,
     MEMORY_DIR_ENV,
     MEMORY_STORES,

@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """statushub_subscribers: each declared item's subscriber, the order of creates, and the rules before any write."""
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscribers import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscribers import (
     EXISTING,
     NEW,
     Declared,

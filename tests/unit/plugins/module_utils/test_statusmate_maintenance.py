@@ -16,7 +16,7 @@ import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_maintenance import (
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.maintenance import (
     WindowFailed,
     plan_complete,
     plan_open,
@@ -24,7 +24,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_mainte
     run_window,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory import (
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import (
     MAX_MEMORY_BYTES,
     Memory,
     ResultMemory,
@@ -32,7 +32,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory
     memory_key,
     memory_problems,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import path_index
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import path_index
 
 URL = "https://status.example.test"
 WEBSITE = {"uuid": "w", "name": "Website", "parent": None, "impact": "operational"}

@@ -6,8 +6,8 @@ made sure of, names under a parent, paths, and components resolved by uuid, name
 import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import Page, path_index, read_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import Page, path_index, read_page
 
 LISTED = ("uuid", "name", "description", "impact")
 

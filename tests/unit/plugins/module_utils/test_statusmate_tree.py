@@ -3,8 +3,8 @@
 """The tree planner of statusmate_components (ComponentTree): what it reads, and the plan it makes without a request:
 keys by path, creates parents first, deletes deepest first, and what each change waits for."""
 
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import Components
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_tree import ComponentTree, parse_tree
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.tree import ComponentTree, parse_tree
 from ansible_collections.statusops.status.tests.unit.plugins.module_utils.test_statusmate_page import (
     PAGE,
     FakeApi,

@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import time_error
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import time_error
 from ansible_collections.statusops.status.plugins.module_utils.times import (
     format_time,
     is_zoneless_time,

@@ -9,7 +9,7 @@ from ansible_collections.statusops.status.plugins.modules import (
     statushub_subscription,
     statushub_subscriptions,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import validation_errors
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
     CONFIGURATION, HUB, KEY, OPS_EMAIL, PATH, Q, SERVICES_Q, SHOWN_CONFIGURATION, SLACK, SLACK_SHOWN, SUBSCRIBABLE,
@@ -284,7 +284,7 @@ def test_subscriber_of_and_subscriber_id_are_exclusive_and_only_for_present(run_
 
 
 def test_redact_url_keeps_scheme_and_host_only():
-    from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import redact_url
+    from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import redact_url
     assert redact_url(SLACK) == SLACK_SHOWN
     assert redact_url("https://user:pass@hooks.example.com:8443/x?token=1") == "https://hooks.example.com:8443/********"
     assert redact_url("not a url") == "********"
@@ -293,7 +293,7 @@ def test_redact_url_keeps_scheme_and_host_only():
 
 def test_secrets_are_masked_in_every_spelling_and_plain_values_shown_again():
     from ansible_collections.statusops.status.plugins.module_utils.ansible_module import protect
-    from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import protection
+    from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import protection
 
     declared = [{"address": "ops@example.com", "method": "email",
                  "configuration": {"content_type": "application/json", "retries": 3, "mode": "on"}},

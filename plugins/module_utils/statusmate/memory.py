@@ -28,8 +28,8 @@ import time
 from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import IMPACTS
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory_dir import (
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import IMPACTS
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory_dir import (
     MAX_MEMORY_BYTES,
     check_private,
     lock_failure,

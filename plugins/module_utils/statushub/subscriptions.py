@@ -17,9 +17,9 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     plan_set,
     single_match,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub import is_deleted
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscribers import Declared, Subscribers
-from ansible_collections.statusops.status.plugins.module_utils.statushub_subscription_fields import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscribers import Declared, Subscribers
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import (
     OPTIONAL_REPORTED_FIELDS,
     PLAIN_FIELDS,
     address_key,

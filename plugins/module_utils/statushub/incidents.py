@@ -18,7 +18,7 @@ import datetime
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import (
     NOW,
     Event,
     read_one_or_list,
@@ -26,7 +26,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub_events 
     service_statuses,
     time_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 INCIDENTS_PATH = "/incidents"

@@ -16,14 +16,14 @@ A run reads the page, decides and writes under the memory's lock, so that runs o
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, ChangeRun
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import set_impact
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import SEPARATOR
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_memory import (
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import set_impact
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import (
     MAINTENANCE,
     memory_key,
     memory_problems,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 
 
 # ------------------------------------------------------------- validation

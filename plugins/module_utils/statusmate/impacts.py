@@ -8,9 +8,9 @@ uuid) resolved before any write, then one update per component whose impact diff
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, ChangeRun
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import set_impact
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import IMPACTS, SEPARATOR
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import read_page
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import set_impact
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import IMPACTS, SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 
 
 def validation_errors(impacts, option="impacts"):

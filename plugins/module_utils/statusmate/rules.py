@@ -7,7 +7,7 @@ Statusmate page-token API: its default URL and the rules of a component's fields
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers, length_rule
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import INDEX_RANGE, NAME_MAX_LENGTH, WRITABLE_FIELDS
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import INDEX_RANGE, NAME_MAX_LENGTH, WRITABLE_FIELDS
 from ansible_collections.statusops.status.plugins.module_utils.times import normalise_time, parse_time
 
 DEFAULT_API_URL = "https://status.statusmate.top"

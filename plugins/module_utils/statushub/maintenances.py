@@ -17,14 +17,14 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import boo
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, Outcome, carry_out, deleted
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import (
     NOW,
     Event,
     read_one_or_list,
     service_statuses,
     time_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub_fields import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 MAINTENANCES_PATH = "/maintenances"

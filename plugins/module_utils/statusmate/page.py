@@ -14,7 +14,7 @@ model; a method that may read more says so.
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import single_match
-from ansible_collections.statusops.status.plugins.module_utils.statusmate_fields import SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import SEPARATOR
 
 
 def read_page(components):
