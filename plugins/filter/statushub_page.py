@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Filters of the statushub_page role: its declaration checked before any write, and subscription addresses hidden.
 
-Each address is hidden by one rule, hidden_address in module_utils/statushub_subscription_fields.py, which shows a URL
+Each address is hidden by one rule, hidden_address in module_utils/statushub/subscription_fields.py, which shows a URL
 as the modules do (redact_url: scheme and host); the declaration is checked by that file's own validation.
 """
 

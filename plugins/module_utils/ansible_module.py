@@ -17,15 +17,15 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import (
     shown_url,
     url_passwords,
 )
-from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.client import (
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+    ApiClient,
+)
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    DEFAULT_CONCURRENCY,
-    SetReconciler,
-    ensure_absent,
-    ensure_present,
-)
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
+from ansible_collections.statusops.status.plugins.module_utils.sets import DEFAULT_CONCURRENCY, SetReconciler
 from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import API_VERSION, RATE_LIMITS, Hub, hub_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import DEFAULT_API_URL
 

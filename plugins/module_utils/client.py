@@ -6,13 +6,9 @@
 The one HTTP client of the collection: auth, pacing, retries, pagination, errors.
 """
 
-import collections
-import email.utils
 import json
 import random
-import re
 import ssl
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -26,29 +22,16 @@ except ImportError as exc:  # pragma: no cover - depends on the target host
     REQUESTS_IMPORT_ERROR = exc
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import shown_url
-from ansible_collections.statusops.status.plugins.module_utils.errors import (
-    ApiError,
-    NotFoundOnRetry,
-    OutcomeUnknown,
-    UnsafePathValue,
-)
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, NotFoundOnRetry, OutcomeUnknown, UnsafePathValue, render_error_body
 from ansible_collections.statusops.status.plugins.module_utils.masking import mask_pattern, masked
+from ansible_collections.statusops.status.plugins.module_utils.pacing import BACKOFF_BASE, Pacer, RetryBudget, retry_after_seconds
 
 COLLECTION_VERSION = "0.1.0"
 USER_AGENT = "statusops.status/%s (Ansible collection)" % COLLECTION_VERSION
 
 RETRIABLE_STATUSES = (502, 503, 504)
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
-BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
-# The shortest wait before a retry, whatever a server answers (Retry-After: 0 included): never a hot loop.
-BACKOFF_MIN = BACKOFF_BASE / 2
-# A documented limit of N requests a second is kept as at most N starts in any
-# window of this many seconds: a little more than one, so that requests reaching
-# the server up to 0.1 s later or sooner than they started (scheduling, network
-# jitter) still fit its one-second window, while a burst of N needs no waiting.
-RATE_WINDOW = 1.1
-DELTA_SECONDS = re.compile(r"[0-9]+")
 
 
 def api_path(template, *values):
@@ -63,156 +46,6 @@ def _path_segment(template, value):
     if text in ("", ".", "..") or any(ord(char) < 32 or ord(char) == 127 for char in text):
         raise UnsafePathValue(template, value)
     return quote(text, safe="")
-
-
-def render_error_body(body):
-    """One readable line per field for DRF and StatusHub error bodies, nested too."""
-    if isinstance(body, dict):
-        if set(body) == {"error"} and isinstance(body["error"], str):
-            return body["error"]
-        if "errors" in body and len(body) == 1:
-            return render_error_body(body["errors"])
-    lines = []
-    _flatten_error(body, "", lines)
-    return "\n".join(lines)
-
-
-def _flatten_error(value, prefix, lines):
-    if isinstance(value, dict):
-        for key in value:
-            label = key if key not in ("non_field_errors", "detail", "error") else ""
-            _flatten_error(value[key], _join(prefix, label), lines)
-    elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
-        for index, item in enumerate(value):
-            _flatten_error(item, "%s[%d]" % (prefix, index), lines)
-    elif isinstance(value, list):
-        for message in value:
-            lines.append(_line(prefix, message))
-    elif value not in (None, ""):
-        lines.append(_line(prefix, value))
-
-
-def _join(prefix, key):
-    if not key:
-        return prefix
-    return "%s.%s" % (prefix, key) if prefix else key
-
-
-def _line(prefix, message):
-    return "%s: %s" % (prefix, message) if prefix else "%s" % message
-
-
-def retry_after_seconds(value, now=None):
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None when it is neither."""
-    if value is None:
-        return None
-    value = value.strip()
-    if DELTA_SECONDS.fullmatch(value):
-        return float(value)
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if moment is None:
-        return None
-    return max(0.0, moment.timestamp() - (time.time() if now is None else now))
-
-
-class Pacer:
-    """Lets at most the documented number of requests of each kind start in any RATE_WINDOW, for every thread.
-
-    Counting starts (not answers) keeps the steady rate at the documented limit whatever the latency, while
-    several requests are in flight. A 429's Retry-After holds every request back.
-    """
-
-    def __init__(self, per_second, clock, sleep):
-        """per_second maps 'GET' and 'OTHER' to a documented limit (or None: no limit)."""
-        self._limits = dict((kind, int(limit)) for kind, limit in per_second.items() if limit)
-        self._starts = dict((kind, collections.deque()) for kind in self._limits)
-        self._held_until = None
-        self._clock = clock
-        self._sleep = sleep
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def _kind(method):
-        return "GET" if method == "GET" else "OTHER"
-
-    def wait(self, method):
-        """Sleep until a request of this kind may start, and count its start."""
-        kind = self._kind(method)
-        starts = self._starts.get(kind)
-        while True:
-            with self._lock:
-                now = self._clock()
-                ready = max(now, self._held_until or now)
-                if starts is not None and len(starts) == self._limits[kind]:
-                    ready = max(ready, starts[0] + RATE_WINDOW)
-                if ready <= now:
-                    if starts is not None:
-                        if len(starts) == self._limits[kind]:
-                            starts.popleft()
-                        starts.append(now)
-                    return
-            self._sleep(ready - now)
-
-    def hold(self, seconds):
-        """Send nothing more, from any thread, for this long (a server asked so with Retry-After)."""
-        with self._lock:
-            until = self._clock() + seconds
-            self._held_until = max(self._held_until or until, until)
-
-
-class RetryBudget:
-    """The wall time one task may spend waiting to retry (retry_timeout), shared by all its requests and threads.
-
-    Waits are granted as stretches of time from the moment they are asked for; waits that overlap (several threads
-    held back by one 429) count once, so the budget is wall time, not a sum of sleeps.
-    """
-
-    def __init__(self, seconds, clock):
-        self.seconds = seconds
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._ended = 0.0  # seconds of the stretches of waiting that are over
-        self._since = None  # the current stretch of waiting, from _since to _until
-        self._until = None
-
-    def spent(self):
-        """Seconds of the budget taken so far (granted waits that are still running included)."""
-        with self._lock:
-            self._close_ended(self._clock())
-            return self._ended + (self._until - self._since if self._since is not None else 0.0)
-
-    def grant(self, asked, backoff):
-        """Seconds to wait from now before a retry, or None when the budget cannot pay for one.
-
-        asked is what the server said (Retry-After), None when it said nothing usable. It is granted when it is more
-        than zero and fits in what is left; anything else (0, in the past, absurd) backs off instead, never less
-        than BACKOFF_MIN, and shortened to what is left.
-        """
-        with self._lock:
-            now = self._clock()
-            self._close_ended(now)
-            left = self.seconds - self._ended
-            if self._since is not None:
-                left -= now - self._since  # the part of the current stretch already behind us
-            if asked is not None and 0 < asked <= left:
-                delay = asked
-            elif left >= BACKOFF_MIN:
-                delay = min(max(backoff, BACKOFF_MIN), left)
-            else:
-                return None
-            if self._since is None:
-                self._since, self._until = now, now + delay
-            else:
-                self._until = max(self._until, now + delay)
-            return delay
-
-    def _close_ended(self, now):
-        if self._since is not None and now >= self._until:
-            self._ended += self._until - self._since
-            self._since = self._until = None
 
 
 class ApiClient:

@@ -48,3 +48,40 @@ class UnsafePathValue(ApiError):
 
     def __str__(self):
         return self.message
+
+
+def render_error_body(body):
+    """One readable line per field for DRF and StatusHub error bodies, nested too."""
+    if isinstance(body, dict):
+        if set(body) == {"error"} and isinstance(body["error"], str):
+            return body["error"]
+        if "errors" in body and len(body) == 1:
+            return render_error_body(body["errors"])
+    lines = []
+    _flatten_error(body, "", lines)
+    return "\n".join(lines)
+
+
+def _flatten_error(value, prefix, lines):
+    if isinstance(value, dict):
+        for key in value:
+            label = key if key not in ("non_field_errors", "detail", "error") else ""
+            _flatten_error(value[key], _join(prefix, label), lines)
+    elif isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        for index, item in enumerate(value):
+            _flatten_error(item, "%s[%d]" % (prefix, index), lines)
+    elif isinstance(value, list):
+        for message in value:
+            lines.append(_line(prefix, message))
+    elif value not in (None, ""):
+        lines.append(_line(prefix, value))
+
+
+def _join(prefix, key):
+    if not key:
+        return prefix
+    return "%s.%s" % (prefix, key) if prefix else key
+
+
+def _line(prefix, message):
+    return "%s: %s" % (prefix, message) if prefix else "%s" % message

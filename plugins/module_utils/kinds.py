@@ -15,14 +15,8 @@ without soft-deleted items), post, put and delete (statushub.Hub is one).
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    Resource,
-    SetMapping,
-    SetPlan,
-    index_unique,
-    plan_set,
-    single_match,
-)
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, index_unique, single_match
+from ansible_collections.statusops.status.plugins.module_utils.sets import SetMapping, SetPlan, plan_set
 
 
 class Field:

@@ -128,7 +128,8 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import SUBSCRIPTION_FIELD_SPEC, declared_subscriptions, protection
-from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import SubscriptionSet, Subscriptions
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_set import SubscriptionSet
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import Subscriptions
 
 
 def main():

@@ -93,7 +93,7 @@ diff:
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, fail_partway, run, statusmate_client, statusmate_module
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY
+from ansible_collections.statusops.status.plugins.module_utils.sets import DEFAULT_CONCURRENCY
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.impacts import ImpactRun, validation_errors
 

@@ -16,8 +16,8 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import boo
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import FLAGS_QUERY
 from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import SERVICE_STATUSES
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import FLAGS_QUERY
 from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.times import (
     format_time,

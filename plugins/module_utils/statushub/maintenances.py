@@ -16,7 +16,8 @@ import datetime
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, Outcome, carry_out, deleted
+from ansible_collections.statusops.status.plugins.module_utils.executor import Change
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, carry_out, deleted
 from ansible_collections.statusops.status.plugins.module_utils.statushub.events import (
     NOW,
     Event,

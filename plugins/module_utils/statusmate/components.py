@@ -10,13 +10,13 @@ by uuid or by (name, parent).
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import (
     differing_fields,
     unverifiable_fields,
     update_body,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 
 # The page-token API: a path for each verb, updates are POSTs, deletes are real; the list is irregular (below).
 COMPONENT = Kind(

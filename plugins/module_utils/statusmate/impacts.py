@@ -7,7 +7,7 @@ The impacts of several existing components of one Statusmate page, set in one ta
 uuid) resolved before any write, then one update per component whose impact differs, side by side.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, ChangeRun
+from ansible_collections.statusops.status.plugins.module_utils.executor import Change, ChangeRun
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import IMPACTS, SEPARATOR
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Private to the statusops.status collection; not an API for other code.
 
-Statusmate maintenance windows: components under maintenance, their impacts before remembered (statusmate_memory).
+Statusmate maintenance windows: components under maintenance, their impacts before remembered (memory.py).
 
 The page API has no maintenance object: a window is a set of components whose impact is ``under_maintenance``.
 Opening remembers each component's impact before, completing restores it.
@@ -15,7 +15,7 @@ still holds it, and the last one completed restores the impact from before the f
 A run reads the page, decides and writes under the memory's lock, so that runs on overlapping windows take turns.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Change, ChangeRun
+from ansible_collections.statusops.status.plugins.module_utils.executor import Change, ChangeRun
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import SEPARATOR
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import (
@@ -95,8 +95,6 @@ class WindowFailed(Exception):
         if memory_saved:
             done.append("saved the window's memory")
         super().__init__("%s. Before this failure the task %s." % (error, " and ".join(done)))
-
-
 
 
 class WindowPlan:

@@ -6,7 +6,7 @@
 A Statusmate page as a tree: the declared components, the plan and its execution, the page exported as a tree.
 
 A component of the declared tree is identified by its path: the names from the
-top level down to it (shown as ``Website/CDN``). The live page (statusmate_page)
+top level down to it (shown as ``Website/CDN``). The live page (page.py)
 is read with one list; when the server's list items are abbreviated (no ``parent``),
 the children of each declared group are read with one ``?parent=`` query, and a
 component not found under a declared group is taken to be at the top level.
@@ -15,20 +15,16 @@ component not found under a declared group is taken to be at the top level.
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import option_errors
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    SetMapping,
-    SetPlan,
-    index_unique,
-    plan_set,
-)
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import index_unique
+from ansible_collections.statusops.status.plugins.module_utils.sets import SetMapping, SetPlan, plan_set
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC, SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import (
     differing_fields,
     unverifiable_fields,
     update_body,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC, SEPARATOR
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 
 # The fields of one item of the declared tree, in the order the tree shows them.
 TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)

@@ -8,14 +8,8 @@ import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
-    Change,
-    ChangeRun,
-    SetMapping,
-    SetPlan,
-    SetReconciler,
-    plan_set,
-)
+from ansible_collections.statusops.status.plugins.module_utils.executor import Change, ChangeRun
+from ansible_collections.statusops.status.plugins.module_utils.sets import SetMapping, SetPlan, SetReconciler, plan_set
 
 
 class Recorder:

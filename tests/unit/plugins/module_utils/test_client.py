@@ -13,14 +13,14 @@ import responses
 from responses import matchers
 
 from ansible_collections.statusops.status.plugins.module_utils import client as client_module
-from ansible_collections.statusops.status.plugins.module_utils.client import (
-    ApiClient,
+from ansible_collections.statusops.status.plugins.module_utils import pacing
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.errors import (
     ApiError,
     OutcomeUnknown,
-    Pacer,
     render_error_body,
-    retry_after_seconds,
 )
+from ansible_collections.statusops.status.plugins.module_utils.pacing import Pacer, retry_after_seconds
 
 BASE = "https://api.example.test/api/v3"
 SECRET = "s3cr3t-key-value"
@@ -179,12 +179,12 @@ def test_pacing_holds_the_documented_rates(fake_time):
         times = [moment for what, moment in sent if what == kind]
         assert most_in_one_window(times) <= limit
     writes = [moment for what, moment in sent if what == "W"]
-    assert writes[10] - writes[0] == pytest.approx(2 * client_module.RATE_WINDOW)
+    assert writes[10] - writes[0] == pytest.approx(2 * pacing.RATE_WINDOW)
 
 
 def most_in_one_window(starts):
     """The most starts in any window of RATE_WINDOW seconds."""
-    return max(sum(1 for other in starts if start <= other < start + client_module.RATE_WINDOW) for start in starts)
+    return max(sum(1 for other in starts if start <= other < start + pacing.RATE_WINDOW) for start in starts)
 
 
 def test_pacing_counts_starts_so_latency_does_not_lower_the_rate(fake_time):
@@ -201,7 +201,7 @@ def test_pacing_counts_starts_so_latency_does_not_lower_the_rate(fake_time):
         for _attempt in range(10):
             api.post("/things", {})
     # Five start one answer apart, then each waits only for the window of the one five places before it.
-    assert starts[5:] == [pytest.approx(start + client_module.RATE_WINDOW) for start in starts[:5]]
+    assert starts[5:] == [pytest.approx(start + pacing.RATE_WINDOW) for start in starts[:5]]
 
 
 def test_one_pacer_counts_the_starts_of_every_thread():
@@ -359,9 +359,9 @@ def test_a_retry_after_that_means_nothing_backs_off_inside_the_budget(fake_time,
     with pytest.raises(ApiError) as caught:
         api.get("/things")
     assert "retry budget (retry_timeout=2 s) is spent" in str(caught.value)
-    assert all(pause >= client_module.BACKOFF_MIN for pause in fake_time.sleeps)
-    assert 2 - client_module.BACKOFF_MIN < sum(fake_time.sleeps) <= 2
-    assert len(responses.calls) == len(fake_time.sleeps) + 1 <= 2 / client_module.BACKOFF_MIN + 1
+    assert all(pause >= pacing.BACKOFF_MIN for pause in fake_time.sleeps)
+    assert 2 - pacing.BACKOFF_MIN < sum(fake_time.sleeps) <= 2
+    assert len(responses.calls) == len(fake_time.sleeps) + 1 <= 2 / pacing.BACKOFF_MIN + 1
 
 
 @responses.activate
@@ -397,7 +397,7 @@ def test_the_budget_is_shared_by_every_request_of_the_task(fake_time):
     assert "in all and the retry budget (retry_timeout=3 s) is spent" in str(caught.value)
     # The second request had 1 s left: it backed off within it rather than wait the 2 s asked.
     assert fake_time.sleeps[0] == 2.0 and all(pause < 1.0 for pause in fake_time.sleeps[1:])
-    assert 3 - client_module.BACKOFF_MIN < sum(fake_time.sleeps) <= 3
+    assert 3 - pacing.BACKOFF_MIN < sum(fake_time.sleeps) <= 3
 
 
 @pytest.mark.parametrize("answer", [
@@ -453,7 +453,7 @@ def test_threads_held_back_together_spend_the_budget_once():
 
 
 def test_backoff_never_goes_below_its_minimum():
-    assert min(ApiClient._backoff(1) for _draw in range(200)) >= client_module.BACKOFF_MIN
+    assert min(ApiClient._backoff(1) for _draw in range(200)) >= pacing.BACKOFF_MIN
     assert max(ApiClient._backoff(20) for _draw in range(200)) <= client_module.BACKOFF_MAX
 
 

@@ -6,12 +6,8 @@ import pytest
 import requests
 import responses
 
-from ansible_collections.statusops.status.plugins.module_utils.client import (
-    ApiClient,
-    ApiError,
-    NotFoundOnRetry,
-    OutcomeUnknown,
-)
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, NotFoundOnRetry, OutcomeUnknown
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
     Resource,

@@ -3,15 +3,15 @@
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.client import OutcomeUnknown
+from ansible_collections.statusops.status.plugins.module_utils.errors import OutcomeUnknown
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     ReconcileError,
     Resource,
     ensure_absent,
     ensure_present,
     index_unique,
-    plan_set,
 )
+from ansible_collections.statusops.status.plugins.module_utils.sets import plan_set
 
 
 class Thing(Resource):

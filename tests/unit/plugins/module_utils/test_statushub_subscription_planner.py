@@ -8,7 +8,7 @@ import re
 import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
-from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import SubscriptionSet
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_set import SubscriptionSet
 
 
 class NoRequests:

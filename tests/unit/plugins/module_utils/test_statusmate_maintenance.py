@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.maintenance import (
     WindowFailed,
