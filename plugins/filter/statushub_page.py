@@ -9,10 +9,7 @@ as the modules do (redact_url: scheme and host); the declaration is checked by t
 
 import re
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import (
-    declared_subscriptions,
-    hidden_address,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import declared_subscriptions, hidden_address
 
 SUBSCRIPTIONS_VARIABLE = "statushub_page_subscriptions"
 # A URL, an email address or a phone number inside a message; punctuation after a URL is not part of it.

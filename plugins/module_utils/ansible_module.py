@@ -10,18 +10,8 @@ Nothing else in module_utils receives the module object: the API files take a cl
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import (
-    connection_errors,
-    option_errors,
-    sends_secret_in_clear,
-    shown_url,
-    url_passwords,
-)
-from ansible_collections.statusops.status.plugins.module_utils.client import (
-    HAS_REQUESTS,
-    REQUESTS_IMPORT_ERROR,
-    ApiClient,
-)
+from ansible_collections.statusops.status.plugins.module_utils.checks import connection_errors, option_errors, sends_secret_in_clear, shown_url, url_passwords
+from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present

@@ -155,11 +155,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub.subscri
     subscriber_errors,
     validation_errors,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import (
-    Subscription,
-    Subscriptions,
-    redacted_diff,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statushub.subscriptions import Subscription, Subscriptions, redacted_diff
 
 
 def main():

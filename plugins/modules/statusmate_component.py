@@ -154,12 +154,7 @@ unverified:
   sample: [index, histogram]
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import (
-    run_object,
-    state_option,
-    statusmate_client,
-    statusmate_module,
-)
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statusmate_client, statusmate_module
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Component, Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import validation_errors

@@ -19,12 +19,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import SERVICE_STATUSES
 from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import FLAGS_QUERY
 from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
-from ansible_collections.statusops.status.plugins.module_utils.times import (
-    format_time,
-    is_zoneless_time,
-    normalise_time,
-    parse_time,
-)
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, is_zoneless_time, normalise_time, parse_time
 
 NOW = "now"
 TIME_EXAMPLE = "2025-02-01T00:00:00Z"

@@ -18,13 +18,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import api
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.executor import Change
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, carry_out, deleted
-from ansible_collections.statusops.status.plugins.module_utils.statushub.events import (
-    NOW,
-    Event,
-    read_one_or_list,
-    service_statuses,
-    time_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import NOW, Event, read_one_or_list, service_statuses, time_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 

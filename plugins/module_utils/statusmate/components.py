@@ -12,11 +12,7 @@ from ansible_collections.statusops.status.plugins.module_utils.kinds import Endp
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import (
-    differing_fields,
-    unverifiable_fields,
-    update_body,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import differing_fields, unverifiable_fields, update_body
 
 # The page-token API: a path for each verb, updates are POSTs, deletes are real; the list is irregular (below).
 COMPONENT = Kind(

@@ -18,11 +18,7 @@ A run reads the page, decides and writes under the memory's lock, so that runs o
 from ansible_collections.statusops.status.plugins.module_utils.executor import Change, ChangeRun
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import SEPARATOR
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import (
-    MAINTENANCE,
-    memory_key,
-    memory_problems,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import MAINTENANCE, memory_key, memory_problems
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 
 

@@ -19,12 +19,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 from ansible_collections.statusops.status.plugins.module_utils.sets import SetMapping, SetPlan, plan_set
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC, SEPARATOR
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import (
-    differing_fields,
-    unverifiable_fields,
-    update_body,
-    validation_errors,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import differing_fields, unverifiable_fields, update_body, validation_errors
 
 # The fields of one item of the declared tree, in the order the tree shows them.
 TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)
