@@ -86,8 +86,7 @@ class Kind:
         """What a new object holds before its desired fields (check mode shows it)."""
         if not self.shaped:
             return {}
-        return dict([(self.id_key, None)] + [(field.api, field.empty) for field in self.fields
-                                              if field.empty is not None])
+        return dict([(self.id_key, None)] + [(field.api, field.empty) for field in self.fields if field.empty is not None])
 
     def shown(self, item):
         if not self.shaped:
