@@ -36,16 +36,25 @@ select_ansible_core() {
 }
 select_ansible_core "$newest_ansible_core"
 
+# pyenv_roots: where pyenv's Pythons may be: PYENV_ROOT, else ~/.pyenv of the user
+# in the password database and of HOME (CI runners often point HOME elsewhere).
+pyenv_roots() {
+    local passwd_home
+    passwd_home=$(getent passwd "$(id -un)" | cut -d: -f6)
+    printf '%s\n' ${PYENV_ROOT:+"$PYENV_ROOT"} ${passwd_home:+"$passwd_home/.pyenv"} "$HOME/.pyenv" | awk '!seen[$0]++'
+}
+
 # find_python X.Y WHAT: the path of a pythonX.Y that runs, from pyenv's versions
 # (newest patch first; pyenv's shims may point nowhere) or PATH; WHAT it is for
 # goes into the message when there is none.
 find_python() {
-    local version=$1 what=$2 candidate candidates
-    mapfile -t candidates < <(compgen -G "$HOME/.pyenv/versions/$version.*/bin/python$version" | sort -rV; type -ap "python$version")
+    local version=$1 what=$2 candidate candidates root roots
+    mapfile -t roots < <(pyenv_roots)
+    mapfile -t candidates < <(for root in "${roots[@]}"; do compgen -G "$root/versions/$version.*/bin/python$version" | sort -rV; done; type -ap "python$version")
     for candidate in "${candidates[@]}"; do
         "$candidate" -c '' 2>/dev/null && { echo "$candidate"; return 0; }
     done
-    echo "Python $version ($what) not found: no ~/.pyenv/versions/$version.*/bin/python$version, and no python$version on PATH that runs" >&2
+    echo "Python $version ($what) not found: no versions/$version.*/bin/python$version under $(printf '%s ' "${roots[@]}")and no python$version on PATH that runs" >&2
     return 1
 }
 

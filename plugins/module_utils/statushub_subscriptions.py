@@ -350,7 +350,7 @@ def preview(current, desired, names):
         all_services = selection_key(selection, names) == "all"
         ids = names.all_ids() if all_services else selection["service_ids"]
         merged["services_selection"] = {"all": all_services,
-                                        "services": [{"id": i, "name": names.name_of(i)} for i in ids]}
+                                        "services": [names.shown(i) for i in ids]}
     return merged
 
 
