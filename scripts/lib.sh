@@ -5,8 +5,9 @@
 : "${repo:?set repo to the repository root before sourcing scripts/lib.sh}"
 
 # The ansible-core versions tested: the newest in requirements-dev.txt (.venv),
-# each older one from its own requirements-ansible-core-<version>.txt (.venv-<version>).
-# Each file names the controller Python its venv is made with in a line "# python: X.Y".
+# each other one from its own requirements-ansible-core-<version>.txt (.venv-<version>).
+# Each file names the controller Python its venv is made with in a line "# python: X.Y",
+# and may name the steps that version runs in a line "# steps: sanity units".
 newest_ansible_core=2.21
 older_ansible_cores() {
     local file
@@ -17,8 +18,9 @@ older_ansible_cores() {
     done | sort -rV
 }
 
-# select_ansible_core VERSION: the venv, requirements file and controller Python
-# (python_version) of that version; the newest is selected when lib.sh is sourced.
+# select_ansible_core VERSION: the venv, requirements file, controller Python
+# (python_version) and the steps its file names (version_steps, empty if none)
+# of that version; the newest is selected when lib.sh is sourced.
 select_ansible_core() {
     local version=$1
     if [[ "$version" == "$newest_ansible_core" ]]; then
@@ -33,6 +35,7 @@ select_ansible_core() {
     fi
     python_version=$(sed -n 's/^# python: *\([0-9][0-9.]*\) *$/\1/p' "$repo/$requirements")
     [[ -n "$python_version" ]] || { echo "$requirements names no Python (a line '# python: X.Y')" >&2; return 1; }
+    version_steps=$(sed -n 's/^# steps: *\(.*[^ ]\) *$/\1/p' "$repo/$requirements")
 }
 select_ansible_core "$newest_ansible_core"
 

@@ -43,7 +43,7 @@ options:
   planned_services:
     description:
       - In check mode, the names of the services that an earlier task of the same run would create (what
-        M(statusops.status.statushub_services) returns in C(created)): a subscription may name them although the hub
+        M(statusops.status.statushub_services) returns in C(created)); a subscription may name them although the hub
         has none of them yet, and the preview shows them with C(id=null). The role C(statusops.status.statushub_page) passes them, so that
         its C(--check) on an empty hub previews every subscription.
       - Not used outside check mode, where those services exist by the time this task runs.
