@@ -453,9 +453,8 @@ class Subscription(Resource):
 
     def find_created(self):
         """Those with the address and the method: the identity of a subscription made without an id."""
-        key = address_key(self.params["address"])
-        return [item for item in self.subscriptions.list() if address_key(item.get("address")) == key
-                and item.get("method_name") == self.params["method"]]
+        key = (address_key(self.params["address"]), self.params["method"])
+        return [item for item in self.subscriptions.list() if (address_key(item.get("address")), item.get("method_name")) == key]
 
     def desired(self):
         if self._desired is None:

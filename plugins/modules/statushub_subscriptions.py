@@ -158,9 +158,9 @@ def main():
     )
     params = module.params
     protect_secrets(module, "subscriptions")
-    fail_on_invalid(module, declared_subscriptions(params["subscriptions"], params["state"])
-                    + empty_prune_errors(params, "subscriptions", "subscription of the hub")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*declared_subscriptions(params["subscriptions"], params["state"]),
+                             *empty_prune_errors(params, "subscriptions", "subscription of the hub"),
+                             *concurrency_errors(params["concurrency"])])
     hub = Hub(module)
     names = ServiceNames(hub, params["planned_services"] if module.check_mode else ())
     reconcile_set(module, SubscriptionSet(Subscriptions(hub), names, params["subscriptions"],
