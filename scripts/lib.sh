@@ -35,6 +35,7 @@ select_ansible_core() {
     fi
     python_version=$(sed -n 's/^# python: *\([0-9][0-9.]*\) *$/\1/p' "$repo/$requirements")
     [[ -n "$python_version" ]] || { echo "$requirements names no Python (a line '# python: X.Y')" >&2; return 1; }
+    # shellcheck disable=SC2034  # read by scripts/test
     version_steps=$(sed -n 's/^# steps: *\(.*[^ ]\) *$/\1/p' "$repo/$requirements")
 }
 select_ansible_core "$newest_ansible_core"
