@@ -26,7 +26,7 @@ from ansible_collections.statusops.status.plugins.module_utils.errors import Api
 from ansible_collections.statusops.status.plugins.module_utils.masking import mask_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.pacing import BACKOFF_BASE, Pacer, RetryBudget, retry_after_seconds
 
-COLLECTION_VERSION = "0.1.0"
+COLLECTION_VERSION = "0.2.0"
 USER_AGENT = "statusops.status/%s (Ansible collection)" % COLLECTION_VERSION
 
 RETRIABLE_STATUSES = (502, 503, 504)

@@ -110,8 +110,8 @@ def main():
     module = statushub_module(set_options("services", SERVICE.options(name=dict(type="str", required=True))))
     params = module.params
     declared, errors = SERVICE.declared(params["services"], params["state"], "services")
-    fail_on_invalid(module, errors + empty_prune_errors(params, "services", "service of the hub")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*errors, *empty_prune_errors(params, "services", "service of the hub"),
+                             *concurrency_errors(params["concurrency"])])
     reconcile_set(module, KindSet(SERVICE, statushub_hub(module), declared, params["prune"], params["state"], "services"),
                   params["concurrency"])
 

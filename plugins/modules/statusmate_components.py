@@ -254,8 +254,8 @@ def main():
     module = statusmate_module(set_options("components", ITEM_SPEC, update_unverified=dict(type="bool", default=False)))
     params = module.params
     tree, errors = parse_tree(params["components"])
-    fail_on_invalid(module, errors + empty_prune_errors(params, "components", "component of the page")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*errors, *empty_prune_errors(params, "components", "component of the page"),
+                             *concurrency_errors(params["concurrency"])])
     components = ComponentTree(Components(statusmate_client(module)), tree, prune=params["prune"],
                                absent=params["state"] == "absent", update_unverified=params["update_unverified"])
     reconcile_set(module, components, params["concurrency"])

@@ -80,6 +80,17 @@ def hidden_address(address):
     return REDACTED + address[-2:]
 
 
+# A URL, an email address or a phone number inside a message; punctuation after a URL is not part of it.
+ADDRESS_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]*[^\s'\"<>,.;:!?)\]]"
+                             r"|[^\s'\"@:,()<>\[\]]+@[^\s'\"@:,()<>\[\]]*"
+                             r"|[+]?[0-9][0-9 ().-]{5,}[0-9]")
+
+
+def hide_addresses(text):
+    """The text with every URL, email address and phone number in it hidden (the filter hide_addresses)."""
+    return ADDRESS_IN_TEXT.sub(lambda match: hidden_address(match.group(0)), "" if text is None else str(text))
+
+
 def is_secret_address(method, address):
     return method in URL_METHODS or (method is None and looks_like_url(address))
 

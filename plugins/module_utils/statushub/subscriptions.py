@@ -126,7 +126,7 @@ def preview(current, desired, names):
         all_services = selection_key(selection, names) == "all"
         ids = names.all_ids() if all_services else selection["service_ids"]
         merged["services_selection"] = {"all": all_services,
-                                        "services": [{"id": i, "name": names.name_of(i)} for i in ids]}
+                                        "services": [names.shown(i) for i in ids]}
     return merged
 
 
@@ -204,9 +204,8 @@ class Subscription(KindResource):
 
     def find_created(self):
         """Those with the address and the method: the identity of a subscription made without an id."""
-        key = address_key(self.params["address"])
-        return [item for item in self.endpoints.list() if address_key(item.get("address")) == key
-                and item.get("method_name") == self.params["method"]]
+        key = (address_key(self.params["address"]), self.params["method"])
+        return [item for item in self.endpoints.list() if (address_key(item.get("address")), item.get("method_name")) == key]
 
     def desired(self):
         if self._desired is None:
