@@ -44,8 +44,8 @@ options:
   include_impact:
     description:
       - With O(format=tree), also put each component's live C(impact) into RV(page).
-      - Left out by default, since RV(page) is the page's structure: declared again, an impact taken during an incident
-        would become the initial impact of every component created from it.
+      - Left out by default, since RV(page) is the page's structure. Declared again, an impact exported during an
+        incident would freeze that incident into the declaration.
       - RV(components) always carries the impact the server reports.
     type: bool
     default: false
