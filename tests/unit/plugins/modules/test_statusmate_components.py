@@ -159,7 +159,7 @@ def test_a_new_component_is_created_with_its_declared_impact(run_module, http):
     assert bodies(http)[3] == {"name": "Gateway", "impact": "under_maintenance", "parent": "w-1"}
 
 
-def test_update_impact_always_resets_the_live_impact(run_module, http):
+def test_update_impact_always_resets_the_live_impact_in_one_update_with_every_known_field(run_module, http):
     serve_page_during_an_incident(http)
     http.post(UPDATE % "c-1", json=dict(CDN, parent="w-1"))
     result = run_module(statusmate_components, args(components=TREE_WITH_IMPACTS, update_impact="always"), diff=True)
@@ -176,20 +176,6 @@ def test_a_bad_update_impact_fails_before_any_request_naming_it(run_module, http
     assert result["failed"] is True
     assert "update_impact" in result["msg"] and "sometimes" in result["msg"]
     assert len(http.calls) == 0
-
-
-def test_one_update_per_changed_component_with_every_known_field(run_module, http):
-    serve_existing_page(http)
-    http.post(UPDATE % "c-1", json=dict(CDN, parent="w-1", impact="partial_outage"))
-    tree = [dict(TREE[0], children=[{"name": "CDN", "impact": "partial_outage"}, {"name": "Web servers"}]), TREE[1]]
-    result = run_module(statusmate_components, args(components=tree, update_impact="always"), diff=True)
-    assert result["changed"] is True
-    assert result["updated"] == ["Website/CDN"] and result["created"] == []
-    assert calls(http)[3:] == [("POST", "/api-components-update/c-1/")]
-    assert bodies(http)[3] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "w-1", "impact": "partial_outage"}
-    before_cdn = result["diff"]["before"]["components"][0]["children"][0]
-    after_cdn = result["diff"]["after"]["components"][0]["children"][0]
-    assert (before_cdn["impact"], after_cdn["impact"]) == ("operational", "partial_outage")
 
 
 def test_unverifiable_fields_are_reported_per_path_and_sent_only_on_request(run_module, http):
