@@ -49,6 +49,7 @@ options:
       - RV(components) always carries the impact the server reports.
     type: bool
     default: false
+    version_added: 0.2.0
 seealso:
   - module: statusops.status.statusmate_component
   - module: statusops.status.statusmate_components

@@ -115,6 +115,7 @@ options:
     type: str
     choices: [on_create, always]
     default: on_create
+    version_added: 0.2.0
   update_unverified:
     description:
       - Send an update to every existing declared component that sets a field the server's list does not report
@@ -282,8 +283,8 @@ def main():
     )
     params = module.params
     tree, errors = parse_tree(params["components"])
-    fail_on_invalid(module, errors + empty_prune_errors(params, "components", "component of the page")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*errors, *empty_prune_errors(params, "components", "component of the page"),
+                             *concurrency_errors(params["concurrency"])])
     components = ComponentTree(Components(client(module)), tree, prune=params["prune"],
                                absent=params["state"] == "absent", update_unverified=params["update_unverified"],
                                update_impact=params["update_impact"])
