@@ -16,24 +16,16 @@ description:
     seconds are spent, then fails with a message naming each blocking incident by its title (and maintenance, and
     the platform alert). Put it before a deploy (and its maintenance window) so that the deploy does not start while
     the status page says what it touches is already in trouble.
-  - Every service is resolved at the first look, before any wait; a name or id that matches no service of the hub
-    fails the task at once, naming it. O(wait) and O(interval) are checked before any request.
-  - The first look reads the hub's services once; every look reads the incidents that are open now (one list), the
-    platform alert and, with O(block_on_maintenance=true), the maintenances of this moment (one list), paced like every
-    other request of the collection.
-  - The task takes at most O(wait) seconds plus one look (each request bounded by O(timeout), the retries of the
-    whole task by O(retry_timeout)).
-  - It never writes.
+  - The first look reads the hub's services once (a name or id that matches no service fails the task, naming each);
+    every look reads the incidents open now (one list), the platform alert and, with O(block_on_maintenance=true),
+    the maintenances of this moment (one list).
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statushub
   - statusops.status.http_options
   - statusops.status.attributes.INFO_MODULE
-attributes:
-  check_mode:
-    details:
-      - The gate only reads, so check mode looks, waits and passes or fails exactly as a normal run does.
+  - statusops.status.gate
 options:
   services:
     description:
@@ -41,16 +33,6 @@ options:
       - Omitted, every service of the hub is checked, and an open incident that names no service blocks too.
     type: list
     elements: str
-  wait:
-    description:
-      - Seconds to wait until nothing blocks, from 0 (look once) to 86400 (a day).
-    type: int
-    default: 0
-  interval:
-    description:
-      - Seconds between two looks while waiting, from 1 to 3600.
-    type: int
-    default: 10
   block_on_maintenance:
     description:
       - V(false), a maintenance in progress does not block (the gate may run inside a window already open).

@@ -12,23 +12,16 @@ description:
     otherwise looks again every O(interval) seconds until O(wait) seconds are spent, then fails with a message
     naming each blocking component and its impact. Put it before a deploy (and its maintenance window) so that the
     deploy does not start while the status page says what it touches is already in trouble.
-  - Every name is resolved at the first look, before any wait; a path or uuid that names no component of the page
-    (or two) fails the task at once, naming it. O(wait) and O(interval) are checked before any request.
   - The first look reads the page's list once (with abbreviated list items, plus one C(?parent=) query per component,
-    to learn the paths); every later look is one read of the list, paced like every other request of the collection.
-  - The task takes at most O(wait) seconds plus one look (each request bounded by O(timeout), the retries of the
-    whole task by O(retry_timeout)).
-  - It never writes.
+    to learn the paths; a path or uuid that names no component, or two, fails the task, naming each); every later
+    look is one read of the list.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.http_options
   - statusops.status.attributes.INFO_MODULE
-attributes:
-  check_mode:
-    details:
-      - The gate only reads, so check mode looks, waits and passes or fails exactly as a normal run does.
+  - statusops.status.gate
 options:
   components:
     description:
@@ -44,16 +37,6 @@ options:
     elements: str
     choices: [operational, under_maintenance, degraded_performance, partial_outage, major_outage]
     default: [operational]
-  wait:
-    description:
-      - Seconds to wait for every component to become healthy, from 0 (look once) to 86400 (a day).
-    type: int
-    default: 0
-  interval:
-    description:
-      - Seconds between two looks while waiting, from 1 to 3600.
-    type: int
-    default: 10
 seealso:
   - module: statusops.status.statushub_gate
   - module: statusops.status.statusmate_maintenance
