@@ -6,7 +6,7 @@
 DOCUMENTATION = r"""
 module: statushub_gate
 short_description: Wait, bounded, until no open StatusHub incident or platform alert blocks the services a deploy touches
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Blocks on every open incident (its latest update is not C(resolved)) that affects one of the O(services) (the
     services its latest update names), on the hub's platform alert when one is set, and with

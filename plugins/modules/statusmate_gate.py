@@ -6,7 +6,7 @@
 DOCUMENTATION = r"""
 module: statusmate_gate
 short_description: Wait, bounded, until the Statusmate components a deploy touches are healthy
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Passes (C(changed=false)) when every component that O(components) names has one of the O(healthy) impacts;
     otherwise looks again every O(interval) seconds until O(wait) seconds are spent, then fails with a message
