@@ -13,6 +13,7 @@ from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback
 from ansible_collections.statusops.status.plugins.module_utils.checks import connection_errors, option_errors, sends_secret_in_clear, shown_url, url_passwords
 from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.gates import look_until_healthy
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.sets import DEFAULT_CONCURRENCY, SetReconciler
@@ -168,6 +169,22 @@ def run_object(module, resource, key, states=None, shown=None, diff=None, extra=
         return result
 
     run(module, work, written)
+
+
+def run_gate(module, gate, checked_key):
+    """Run a gate (gates.py): look until healthy or the wait is spent; exit unchanged, or fail naming each blocker (with
+    the same result)."""
+    params = module.params
+
+    def work():
+        outcome = look_until_healthy(gate, params["wait"], params["interval"])
+        result = {"changed": False, checked_key: outcome.checked, "blocking": outcome.blocking}
+        if not outcome.passes:
+            waited = " after waiting %s s" % params["wait"] if params["wait"] else ""
+            module.fail_json(msg="%s%s: %s" % (gate.blocked, waited, "; ".join(outcome.reasons)), **result)
+        return result
+
+    run(module, work)
 
 
 def fail_partway(module, error, progress):
