@@ -61,7 +61,7 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
     fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
-                    + list(errors))
+                    + secret_errors(secret_option, params[secret_option]) + list(errors))
     if sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
                     % (shown_url(params["api_url"]), secret_option))
@@ -93,6 +93,29 @@ def connection_errors(params):
     if ca_path is not None and not os.path.isfile(ca_path):
         errors.append("ca_path must be a file of PEM certificates, got %r: no such file" % ca_path)
     return errors
+
+
+def secret_errors(option, value):
+    """The message for a token or key that cannot be sent as it is in the Authorization header; the value never shown.
+
+    A line break, another control character or a character beyond Latin-1 cannot travel in a header; white space
+    around the value would be dropped by the server, which then checks another credential than the one given.
+    """
+    if not isinstance(value, str):
+        return []  # option_errors refuses it
+    if value == "":
+        return ["%s must not be empty" % option]
+    bad = next((position for position, char in enumerate(value)
+                if ord(char) < 32 or ord(char) == 127 or ord(char) > 255), None)
+    if bad is not None:
+        found = "U+%04X at character %d of %d" % (ord(value[bad]), bad + 1, len(value))
+    elif value != value.strip():
+        found = "white space at its start or end"
+    else:
+        return []
+    return ["%s must be one line of printable Latin-1 text without white space around it, as the Authorization "
+            "header carries it; the value given (not shown) holds %s. A value read from a file often keeps its "
+            "final newline: strip it (for example with | trim)" % (option, found)]
 
 
 def url_passwords(url):
