@@ -55,7 +55,7 @@ class HttpServer:
                 if self.trickle is None:
                     connection.sendall(head % 2 + b"[]")
                 elif self.trickle == "headers":
-                    self._drip(connection, head % 2)
+                    self._drip(connection, b"HTTP/1.1 200 OK\r\nX-Padding: " + b"x" * 100000)
                 else:
                     connection.sendall(head % 100000)
                     self._drip(connection, b"[" + b" " * 99999)
