@@ -101,7 +101,7 @@ def secret_errors(option, value):
     A line break, another control character or a character beyond Latin-1 cannot travel in a header; white space
     around the value would be dropped by the server, which then checks another credential than the one given.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or "\x00" in value:
         return []  # option_errors refuses it
     if value == "":
         return ["%s must not be empty" % option]
