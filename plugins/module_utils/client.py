@@ -274,8 +274,10 @@ class RequestDeadline:
 
 
 def _cut(connection):
+    # The socket under TLS in TLS (an https proxy) is urllib3's SSLTransport's .socket.
     sock = getattr(connection, "sock", None)
-    if sock is not None:
+    sock = getattr(sock, "socket", sock)
+    if isinstance(sock, socket.socket):
         try:
             # socket.socket's own shutdown, also for a TLS socket: it ends a read blocked in another thread.
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
@@ -326,7 +328,6 @@ if HAS_REQUESTS:
 
         def proxy_manager_for(self, proxy, **proxy_kwargs):
             return _watch_pools(super().proxy_manager_for(proxy, **proxy_kwargs))
-
 
 
 class ApiClient:

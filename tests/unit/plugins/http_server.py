@@ -17,6 +17,7 @@ class HttpServer:
         self.trickle = trickle
         self.interval = interval
         self.requests = []
+        self.arrived = threading.Semaphore(0)  # released once per request received
         self._stopped = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
@@ -50,6 +51,7 @@ class HttpServer:
                 name, _colon, value = raw.decode("latin-1").partition(":")
                 headers[name.strip().lower()] = value.strip()
             self.requests.append((line, headers))
+            self.arrived.release()
             head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
             try:
                 if self.trickle is None:

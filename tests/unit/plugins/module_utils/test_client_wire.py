@@ -4,7 +4,11 @@
 only (netrc and proxy logins never replace them), and a request ends at its timeout however slowly the answer comes."""
 
 import base64
+import os
+import signal
 import socket
+import subprocess
+import sys
 import time
 
 import pytest
@@ -155,3 +159,34 @@ def test_every_pool_of_the_client_reports_its_connections_to_the_deadline(server
     api.set_concurrency(4)
     api.get("/api-components-list/")
     assert len(watched) == 2
+
+
+# A module process that is told to end (SIGTERM, or SIGALRM) must not outlive the signal waiting for the threads
+# that have requests in flight.
+
+MODULE_LIKE = """
+import sys
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
+api = ApiClient(sys.argv[1], "page-token-123", timeout=float(sys.argv[2]), retry_timeout=0)
+api.set_concurrency(4)
+api.concurrently(lambda number: api.get("/api-components-list/", {"n": number}), range(4))
+"""
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGALRM], ids=["SIGTERM", "SIGALRM"])
+def test_a_module_process_ends_at_once_on_a_signal_with_requests_in_flight(signal_number):
+    """Nothing handles them, so the process ends at once and its threads with it; the answers trickling in, with a
+    timeout of an hour, would otherwise hold it for TRICKLE_FOR seconds."""
+    with HttpServer(trickle="body") as server:
+        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+        process = subprocess.Popen([sys.executable, "-c", MODULE_LIKE, server.url, "3600"], env=environment,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _request in range(4):
+                assert server.arrived.acquire(timeout=TRICKLE_FOR / 3), "the requests did not all start"
+            process.send_signal(signal_number)
+            returncode = process.wait(timeout=TRICKLE_FOR / 3)
+        finally:
+            process.kill()
+            process.wait()
+    assert returncode == -signal_number
