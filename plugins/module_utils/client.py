@@ -274,8 +274,8 @@ class RequestDeadline:
 
 
 def _cut(connection):
+    sock = getattr(connection, "sock", None) or getattr(connection, "connected_socket", None)
     # The socket under TLS in TLS (an https proxy) is urllib3's SSLTransport's .socket.
-    sock = getattr(connection, "sock", None)
     sock = getattr(sock, "socket", sock)
     if isinstance(sock, socket.socket):
         try:
@@ -302,16 +302,31 @@ class _WatchedPool:
         super()._put_conn(conn)
 
 
+class _RememberingConnection:
+    """Mixed into urllib3's connections: keeps its socket where http.client does not forget it. An answer that ends
+    the connection (HTTP/1.0, Connection: close) is read from a socket that the connection no longer holds."""
+
+    connected_socket = None
+
+    def connect(self):
+        super().connect()
+        self.connected_socket = self.sock
+
+
 _WATCHED_POOL_CLASSES = {}
 
 
 def _watch_pools(manager):
-    """Make every pool a urllib3 pool manager creates from now on a _WatchedPool (SOCKS and TLS pools included)."""
+    """Make every pool a urllib3 pool manager creates from now on a _WatchedPool of _RememberingConnections (SOCKS
+    and TLS pools included)."""
     classes = {}
     for scheme, pool_class in manager.pool_classes_by_scheme.items():
         if not issubclass(pool_class, _WatchedPool):
             if pool_class not in _WATCHED_POOL_CLASSES:
-                _WATCHED_POOL_CLASSES[pool_class] = type("Watched" + pool_class.__name__, (_WatchedPool, pool_class), {})
+                connection_class = type("Remembering" + pool_class.ConnectionCls.__name__,
+                                        (_RememberingConnection, pool_class.ConnectionCls), {})
+                _WATCHED_POOL_CLASSES[pool_class] = type("Watched" + pool_class.__name__, (_WatchedPool, pool_class),
+                                                         {"ConnectionCls": connection_class})
             pool_class = _WATCHED_POOL_CLASSES[pool_class]
         classes[scheme] = pool_class
     manager.pool_classes_by_scheme = classes

@@ -11,10 +11,12 @@ TRICKLE_FOR = 30.0
 
 class HttpServer:
     """Answers every request with `[]`, or trickles it: `trickle` set to "body" or "headers" sends that part one byte
-    every `interval` seconds until the client hangs up. `requests` records (request line, {header: value}) of each."""
+    every `interval` seconds until the client hangs up. `requests` records (request line, {header: value}) of each;
+    `arrived` is released once per request."""
 
-    def __init__(self, trickle=None, interval=0.05):
+    def __init__(self, trickle=None, interval=0.05, closing=False):
         self.trickle = trickle
+        self.closing = closing  # answer with Connection: close, as an HTTP/1.0 server does
         self.interval = interval
         self.requests = []
         self.arrived = threading.Semaphore(0)  # released once per request received
@@ -52,7 +54,8 @@ class HttpServer:
                 headers[name.strip().lower()] = value.strip()
             self.requests.append((line, headers))
             self.arrived.release()
-            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"
+            head += b"Connection: close\r\n\r\n" if self.closing else b"\r\n"
             try:
                 if self.trickle is None:
                     connection.sendall(head % 2 + b"[]")

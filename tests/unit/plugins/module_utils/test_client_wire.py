@@ -81,9 +81,10 @@ def test_no_proxy_sends_the_request_directly(server, monkeypatch):
 # (a fraction of TRICKLE_FOR), so that a slow machine passes and a missing deadline does not.
 
 
-@pytest.mark.parametrize("trickle", ["body", "headers"])
-def test_an_answer_that_trickles_in_fails_at_the_timeout(trickle):
-    with HttpServer(trickle=trickle) as server:
+@pytest.mark.parametrize("trickle, closing", [("body", False), ("body", True), ("headers", False)],
+                         ids=["body", "body ending the connection", "headers"])
+def test_an_answer_that_trickles_in_fails_at_the_timeout(trickle, closing):
+    with HttpServer(trickle=trickle, closing=closing) as server:
         started = time.monotonic()
         with pytest.raises(ApiError) as failure:
             ApiClient(server.url, TOKEN, timeout=0.5, retry_timeout=0).get("/api-components-list/")
