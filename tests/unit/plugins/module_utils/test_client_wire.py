@@ -191,3 +191,37 @@ def test_a_module_process_ends_at_once_on_a_signal_with_requests_in_flight(signa
             process.kill()
             process.wait()
     assert returncode == -signal_number
+
+
+# Ansible's task timeout ends the task but leaves the module process running (ansible-core's local connection):
+# the module ends itself once nobody reads its output.
+
+ORPHANED = """
+import sys, time
+from ansible_collections.statusops.status.plugins.module_utils.common import exit_when_nobody_reads
+exit_when_nobody_reads()
+sys.stderr.write("watching\\n")
+sys.stderr.flush()
+time.sleep(3600)
+"""
+
+
+def test_a_module_process_ends_once_nobody_reads_its_output():
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    process = subprocess.Popen([sys.executable, "-c", ORPHANED], env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    try:
+        assert process.stderr.readline() == b"watching\n"
+        process.stdout.close()  # the task's worker is gone
+        assert process.wait(timeout=30) == 1
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_module_process_whose_output_is_no_pipe_is_left_alone(tmp_path):
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    with open(tmp_path / "output", "wb") as output:
+        process = subprocess.Popen([sys.executable, "-c", ORPHANED.replace("3600", "0")], env=environment,
+                                   stdout=output, stderr=subprocess.PIPE)
+        assert process.wait(timeout=30) == 0
