@@ -66,6 +66,8 @@ notes:
     byte in any string, and a number that is V(nan), infinite, negative or beyond its option's range.
   - Every value placed in a request path (a hub, an id, a uuid) is checked and percent-quoted, so that a request goes
     only where the options point.
+  - A task ended by its C(timeout) keyword leaves no module process behind. ansible-core ends the task, not the
+    process (with the C(local) connection it keeps running); the module ends itself once nobody reads its output.
   - The token or key is the only credential sent, as the raw value of the C(Authorization) header. One that cannot be
     a header value (a line break, as a value read from a file keeps, another control character, a character beyond
     Latin-1, white space at either end) fails the task before any request, naming the option, never showing it.
