@@ -64,8 +64,8 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
-                    + secret_errors(secret_option, params[secret_option]) + list(errors))
+    fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params),
+                             *secret_errors(secret_option, params[secret_option]), *errors])
     exit_when_nobody_reads()
     if sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
