@@ -32,6 +32,9 @@ options:
       - If not set, the value of the E(STATUSHUB_HUB) environment variable is used.
     type: str
     required: true
+notes:
+  - Requests are paced to the documented limits (30 reads and 5 writes a second per key), so a run alone on its key
+    meets no rate limit.
 attributes:
   action_group:
     description: Use C(group/statusops.status.statushub) in C(module_defaults) to set the connection options once.

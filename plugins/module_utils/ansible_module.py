@@ -8,9 +8,22 @@ failures, running a module (one object or a set) and the shape of its result, er
 Nothing else in module_utils receives the module object: the API files take a client.
 """
 
+import os
+import select
+import stat
+import sys
+import threading
+
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import connection_errors, option_errors, sends_secret_in_clear, shown_url, url_passwords
+from ansible_collections.statusops.status.plugins.module_utils.checks import (
+    connection_errors,
+    option_errors,
+    secret_errors,
+    sends_secret_in_clear,
+    shown_url,
+    url_passwords,
+)
 from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.gates import look_until_healthy
@@ -87,7 +100,9 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params), *errors])
+    fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params),
+                             *secret_errors(secret_option, params[secret_option]), *errors])
+    exit_when_nobody_reads()
     if sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
                     % (shown_url(params["api_url"]), secret_option))
@@ -103,6 +118,37 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     )
     api.set_concurrency(params.get("concurrency") or 1)
     return api
+
+
+_WATCHING_OUTPUT = []  # the thread of exit_when_nobody_reads, once started
+
+
+def exit_when_nobody_reads():
+    """End this process as soon as nobody reads its output any more.
+
+    Ansible's task timeout ends the task, not the module process: ansible-core's local connection leaves it
+    running, sending requests for nobody. When the output is a pipe, a daemon thread waits until its reading end is
+    closed (poll reports POLLERR or POLLHUP on the writing end; the task's worker is gone) and ends the process.
+    """
+    if _WATCHING_OUTPUT or not hasattr(select, "poll"):
+        return
+    try:
+        output = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(output).st_mode):
+            return
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture): nobody to lose
+        return
+
+    def watch():
+        poller = select.poll()
+        poller.register(output, select.POLLERR | select.POLLHUP)
+        while not any(event & (select.POLLERR | select.POLLHUP) for _fd, event in poller.poll()):
+            pass
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="exit-when-nobody-reads", daemon=True)
+    _WATCHING_OUTPUT.append(thread)
+    thread.start()
 
 
 def statusmate_client(module):

@@ -45,6 +45,29 @@ def connection_errors(params):
     return errors
 
 
+def secret_errors(option, value):
+    """The message for a token or key that cannot be sent as it is in the Authorization header; the value never shown.
+
+    A line break, another control character or a character beyond Latin-1 cannot travel in a header; white space
+    around the value would be dropped by the server, which then checks another credential than the one given.
+    """
+    if not isinstance(value, str) or "\x00" in value:
+        return []  # option_errors refuses it
+    if value == "":
+        return ["%s must not be empty" % option]
+    bad = next((position for position, char in enumerate(value)
+                if ord(char) < 32 or ord(char) == 127 or ord(char) > 255), None)
+    if bad is not None:
+        found = "U+%04X at character %d of %d" % (ord(value[bad]), bad + 1, len(value))
+    elif value != value.strip():
+        found = "white space at its start or end"
+    else:
+        return []
+    return ["%s must be one line of printable Latin-1 text without white space around it, as the Authorization "
+            "header carries it; the value given (not shown) holds %s. A value read from a file often keeps its "
+            "final newline: strip it (for example with | trim)" % (option, found)]
+
+
 def url_passwords(url):
     """The password of a URL's user part, as written and decoded (kept out of every output), if it has one."""
     try:

@@ -4,7 +4,7 @@
 """Private to the statusops.status collection; not an API for other code.
 
 The client's pacing and retry budget: at most the documented requests a second for every thread (Pacer), one wall-time
-budget for the waits of a whole task (RetryBudget), and Retry-After read.
+budget for the retries of a whole task (RetryBudget), and Retry-After read.
 """
 
 import collections
@@ -24,9 +24,9 @@ BACKOFF_MIN = BACKOFF_BASE / 2
 # the server up to 0.1 s later or sooner than they started (scheduling, network
 # jitter) still fit its one-second window, while a burst of N needs no waiting.
 RATE_WINDOW = 1.1
+
+
 DELTA_SECONDS = re.compile(r"[0-9]+")
-
-
 def retry_after_seconds(value, now=None):
     """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None when it is neither."""
     if value is None:
@@ -133,6 +133,11 @@ class RetryBudget:
             else:
                 self._until = max(self._until, now + delay)
             return delay
+
+    def charge(self, seconds):
+        """Count the time a retried request took: retries are bounded as a whole, not only the waits between them."""
+        with self._lock:
+            self._ended += seconds
 
     def _close_ended(self, now):
         if self._since is not None and now >= self._until:

@@ -40,6 +40,10 @@ class Components(Endpoints):
                 item.setdefault("parent", parent)
         return items
 
+    def update(self, uuid, body):
+        # An update sends the whole object (API_CONTRACT.md): repeating it is safe, so it is retried like a PUT.
+        return self.api.post(self._path(uuid, "update"), body, repeatable=True)
+
     def children_of(self, parents):
         """{parent: its children} for each parent uuid, the lists read at once."""
         parents = list(parents)
