@@ -17,6 +17,8 @@ except ImportError:  # pragma: no cover - client.py reports requests missing bef
 
 
 _WATCHING = threading.local()  # .deadline: the RequestDeadline of the request this thread is sending, if any
+
+
 class RequestDeadline:
     """Cuts the connection of one request once `seconds` have passed since it started, body included.
 
@@ -103,6 +105,8 @@ class _RememberingConnection:
 
 
 _WATCHED_POOL_CLASSES = {}
+
+
 def _watch_pools(manager):
     """Make every pool a urllib3 pool manager creates from now on a _WatchedPool of _RememberingConnections (SOCKS
     and TLS pools included)."""

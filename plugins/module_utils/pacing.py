@@ -24,9 +24,9 @@ BACKOFF_MIN = BACKOFF_BASE / 2
 # the server up to 0.1 s later or sooner than they started (scheduling, network
 # jitter) still fit its one-second window, while a burst of N needs no waiting.
 RATE_WINDOW = 1.1
-
-
 DELTA_SECONDS = re.compile(r"[0-9]+")
+
+
 def retry_after_seconds(value, now=None):
     """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None when it is neither."""
     if value is None:

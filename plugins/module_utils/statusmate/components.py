@@ -40,9 +40,9 @@ class Components(Endpoints):
                 item.setdefault("parent", parent)
         return items
 
-    def update(self, uuid, body):
+    def update(self, object_id, body):
         # An update sends the whole object (API_CONTRACT.md): repeating it is safe, so it is retried like a PUT.
-        return self.api.post(self._path(uuid, "update"), body, repeatable=True)
+        return self.api.post(self._path(object_id, "update"), body, repeatable=True)
 
     def children_of(self, parents):
         """{parent: its children} for each parent uuid, the lists read at once."""
