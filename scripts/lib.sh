@@ -169,3 +169,58 @@ reset_simulator() {
     "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/reset", method="POST"), timeout=10).read()' "$SIMULATOR_CONTROL_URL"
 }
 
+
+# free_port: a port of 127.0.0.1 that nothing listens on now.
+free_port() {
+    "$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+am_pid=""
+
+stop_alertmanager() {
+    if [[ -n "$am_pid" ]]; then
+        kill "$am_pid" 2>/dev/null || true
+        wait "$am_pid" 2>/dev/null || true
+        am_pid=""
+    fi
+}
+
+# start_alertmanager [WEBHOOK_URL WEBHOOK_TOKEN]: Debian's prometheus-alertmanager
+# on a free port of 127.0.0.1, alone (no cluster), with its own storage in $tmp
+# and short group and resolve times; its one receiver posts to the webhook when
+# one is given (the rulebook), else nowhere. Exports ALERTMANAGER_API_URL.
+start_alertmanager() {
+    local webhook=${1:-} token=${2:-} dir="$tmp/alertmanager" port i
+    stop_alertmanager
+    rm -rf "$dir"
+    mkdir -p "$dir/data"
+    port=$(free_port)
+    {
+        printf '%s\n' "global:" "  resolve_timeout: 10s" "route:" "  receiver: status" \
+            "  group_by: [statusmate_component, statushub_service]" "  group_wait: 1s" "  group_interval: 2s" \
+            "  repeat_interval: 1h" "receivers:" "  - name: status"
+        if [[ -n "$webhook" ]]; then
+            printf '%s\n' "    webhook_configs:" "      - url: \"$webhook\"" "        send_resolved: true" \
+                "        http_config:" "          authorization: {type: Bearer, credentials: \"$token\"}"
+        fi
+    } >"$dir/alertmanager.yml"
+    prometheus-alertmanager --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
+        --web.listen-address="127.0.0.1:$port" --cluster.listen-address= >"$dir/log" 2>&1 &
+    am_pid=$!
+    for ((i = 0; i < 300; i++)); do
+        curl --silent --fail --max-time 2 "http://127.0.0.1:$port/-/ready" >/dev/null && break
+        if ! kill -0 "$am_pid" 2>/dev/null; then
+            echo "Alertmanager exited before it was ready:"; cat "$dir/log"
+            am_pid=""
+            return 1
+        fi
+        sleep 0.1
+    done
+    if ((i == 300)); then
+        echo "Alertmanager was not ready after 30s:"; cat "$dir/log"
+        stop_alertmanager
+        return 1
+    fi
+    export ALERTMANAGER_API_URL="http://127.0.0.1:$port"
+    echo "Alertmanager running (pid $am_pid): $ALERTMANAGER_API_URL"
+}

@@ -8,7 +8,9 @@ Prometheus Alertmanager API v2: the connection (options, client) and one silence
 A silence is found again by its created_by and comment among the active and pending silences, so separate runs need
 no memory. Alertmanager changes a silence by replacing it: a POST carrying the id either updates it in place or
 expires it and creates another with a new id (when its matchers change, say), so the id is read from every answer.
-A duration is counted from the silence's own start, resolved once, when it is created.
+A duration after an absolute start gives an end that is compared; after "now" (no start given) it is resolved once,
+when the silence is created, and never compared: Alertmanager starts a replacement at its own now, so an end counted
+from the start found would move at every replacement.
 """
 
 import datetime
@@ -166,16 +168,23 @@ class Silence(Resource):
             return to_second(parse_time(self.found["startsAt"]))
         return parse_time(self.params.get("starts_at")) or self.now
 
+    def end(self):
+        """The end of a silence whose end is not declared: the one found, else the duration after the start."""
+        if self.found is not None:
+            return to_second(parse_time(self.found["endsAt"]))
+        return self.start() + datetime.timedelta(minutes=self.params["duration"])
+
     def desired(self):
-        """The compared fields: the matchers, the end and, while the silence has not started, the start."""
+        """The compared fields: the matchers, an absolute end and, while the silence has not started, the start."""
         params = self.params
         fields = {"matchers": api_matchers(params["matchers"])}
+        start = parse_time(params.get("starts_at"))
         if params.get("ends_at"):
             fields["endsAt"] = format_time(parse_time(params["ends_at"]))
-        else:
-            fields["endsAt"] = format_time(self.start() + datetime.timedelta(minutes=params["duration"]))
-        if params.get("starts_at") and (self.found is None or state_of(self.found) == "pending"):
-            fields["startsAt"] = format_time(parse_time(params["starts_at"]))
+        elif start is not None:
+            fields["endsAt"] = format_time(start + datetime.timedelta(minutes=params["duration"]))
+        if start is not None and (self.found is None or state_of(self.found) == "pending"):
+            fields["startsAt"] = format_time(start)
         return fields
 
     def normalise(self, field, value):
@@ -186,8 +195,8 @@ class Silence(Resource):
         return value if moment is None else to_second(moment)
 
     def body(self, desired, current=None):
-        body = {"startsAt": format_time(self.start()), "createdBy": self.params["created_by"],
-                "comment": self.params["comment"]}
+        body = {"startsAt": format_time(self.start()), "endsAt": format_time(self.end()),
+                "createdBy": self.params["created_by"], "comment": self.params["comment"]}
         body.update(desired)
         if parse_time(body["endsAt"]) <= parse_time(body["startsAt"]):
             raise ReconcileError("%s would end before it starts: endsAt %s is not after startsAt %s"

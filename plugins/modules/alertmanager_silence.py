@@ -13,8 +13,8 @@ description:
   - The silence is found again by O(created_by) and O(comment) among the active and pending silences, so separate
     runs (the open and the close of a deploy window, two jobs of a pipeline) need no memory of its id. Two silences
     with that identity fail the task, naming both.
-  - O(state=present) creates it; run again, it changes nothing. Changed O(matchers), end or (while it has not
-    started) start update it. Alertmanager changes a silence by replacing it, and may give it a new id (it does
+  - O(state=present) creates it; run again, it changes nothing. Changed O(matchers), O(ends_at) or (while it has
+    not started) O(starts_at) update it. Alertmanager changes a silence by replacing it, and may give it a new id (it does
     when the matchers change): the id returned is the one it has now.
   - O(state=expired) expires it (Alertmanager keeps expired silences for a while, then forgets them); with no such
     silence active or pending, nothing changes.
@@ -81,8 +81,10 @@ options:
     type: str
   duration:
     description:
-      - Minutes from the silence's start to its end, from V(1) to a year, instead of O(ends_at). Counted from the
-        start the silence has, so running the task again later changes nothing.
+      - Minutes from the silence's start to its end, from V(1) to a year, instead of O(ends_at).
+      - After an absolute O(starts_at), the end it gives is compared like O(ends_at). Without O(starts_at), it is
+        resolved once, when the silence is created (it ends that many minutes after now), and never compared: running
+        the task again later, or with other matchers, keeps the end the silence has. Give O(ends_at) to move it.
     type: int
   state:
     description:

@@ -53,10 +53,17 @@ def test_create_in_check_mode_only_reads(run_module, http):
     assert calls(http) == [("GET", LIST_CALL)]
 
 
-def test_again_changes_nothing_whatever_the_milliseconds(run_module, http):
+def test_again_changes_nothing(run_module, http):
     # Created at 11:50:00 with a duration of 30: Alertmanager started it at its own now, 11:50:00.123.
     http.get(LIST, json=[SILENCE])
     result = run_module(alertmanager_silence, args())
+    assert result["changed"] is False and result["silence"] == SILENCE
+    assert calls(http) == [("GET", LIST_CALL)]
+
+
+def test_a_duration_after_an_absolute_start_is_compared_to_the_second(run_module, http):
+    http.get(LIST, json=[SILENCE])
+    result = run_module(alertmanager_silence, args(starts_at="2025-02-01T11:50:00Z"))
     assert result["changed"] is False and result["silence"] == SILENCE
     assert calls(http) == [("GET", LIST_CALL)]
 
