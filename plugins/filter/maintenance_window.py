@@ -1,11 +1,17 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The maintenance_window role's services in the shape of statushub_maintenance's services option."""
+"""The maintenance_window role's services in the shape of statushub_maintenance's services option, and the silence
+of a window's alerts in the shape of alertmanager_silence's options."""
 
+import re
+
+from ansible_collections.statusops.status.plugins.module_utils.alertmanager import COMPONENT_LABEL, SERVICE_LABEL
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICE_STATUSES
 
 DEFAULT_SERVICE_STATUS = "degraded-performance"
+SILENCE_CREATED_BY = "statusops.status.maintenance_window"
+PROVIDERS = {"statusmate": ("Statusmate page", COMPONENT_LABEL), "statushub": ("StatusHub hub", SERVICE_LABEL)}
 
 
 def _service(item):
@@ -37,7 +43,29 @@ def maintenance_window_services(services):
     return shaped
 
 
+def any_of(values):
+    """A regular expression that matches exactly each of the values (Alertmanager anchors it; Go's RE2, like Python,
+    takes an escaped punctuation character as itself)."""
+    return "|".join(re.escape(value) for value in values)
+
+
+def maintenance_window_silence(name, provider, components=None, services=None, place=""):
+    """The silence of a window's alerts: alertmanager_silence's created_by, comment and matchers (the label of the
+    window's components or services, matching each as the window names it). No matchers when the window names
+    nothing to silence (a StatusHub maintenance without services)."""
+    what, label = PROVIDERS[provider]
+    if provider == "statusmate":
+        values = list(components or [])
+    else:
+        values = [service["service"] for service in maintenance_window_services(services)]
+    values = sorted(set(values))
+    matchers = [{"name": label, "value": any_of(values), "is_regex": True}] if values else []
+    return {"created_by": SILENCE_CREATED_BY, "matchers": matchers,
+            "comment": "Deploy window %r on %s %s" % (name, what, place)}
+
+
 class FilterModule:
 
     def filters(self):
-        return {"maintenance_window_services": maintenance_window_services}
+        return {"maintenance_window_services": maintenance_window_services,
+                "maintenance_window_silence": maintenance_window_silence}
