@@ -9,8 +9,10 @@ from ansible_collections.statusops.status.plugins.module_utils.alertmanager impo
 )
 
 
-def alert_status_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED_IMPACT):
-    return notification_changes(payload, impacts, resolved_impact).as_dict()
+def alert_status_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED_IMPACT, maintenances=None,
+                         services=None):
+    return notification_changes(payload, impacts, resolved_impact, maintenances=maintenances,
+                                services=services).as_dict()
 
 
 class FilterModule:
