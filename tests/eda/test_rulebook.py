@@ -239,7 +239,8 @@ def test_a_deploy_window_silences_its_alerts_in_the_real_alertmanager(engine, tm
     simulator, port, process = engine
     alertmanager = os.environ["ALERTMANAGER_API_URL"]
     shop, checkout = simulator.uuid("Shop"), simulator.uuid("Checkout")
-    simulator.statusmate_call("POST", "/api-components-update/%s/" % checkout, {"impact": "partial_outage"})
+    simulator.statusmate_call("POST", "/api-components-update/%s/" % checkout,
+                              {"name": "Checkout", "parent": shop, "impact": "partial_outage"})
     search = simulator.component("Search", shop)
 
     window(tmp_path, "open", alertmanager)
