@@ -27,7 +27,7 @@ options:
     description:
       - The wall time, in seconds from V(0) to V(86400), that the whole task may spend waiting to retry.
       - Retried are a rate limit (C(429)), and a failed connection or a C(502)/C(503)/C(504) answer to a read or an
-        expiry (C(DELETE)); a C(POST) whose answer is lost is never sent again blindly: the silence is looked for
+        expiry (C(DELETE)); a C(POST) whose answer is lost is never sent again blindly; the silence is looked for
         first, by O(created_by) and O(comment).
       - V(0) sends each request once, without any retry.
     type: float

@@ -8,14 +8,14 @@ module: alertmanager_silence
 short_description: Create, update or expire one silence in Prometheus Alertmanager
 version_added: 0.1.0
 description:
-  - Manages one silence through Alertmanager's API v2 (C(/api/v2/silences), C(/api/v2/silence/{id})): the alerts
+  - Manages one silence through Alertmanager's API v2 (C(/api/v2/silences), C(/api/v2/silence/{id})). The alerts
     whose labels match every one of O(matchers) are not notified from O(starts_at) until O(ends_at).
   - The silence is found again by O(created_by) and O(comment) among the active and pending silences, so separate
     runs (the open and the close of a deploy window, two jobs of a pipeline) need no memory of its id. Two silences
     with that identity fail the task, naming both.
   - O(state=present) creates it; run again, it changes nothing. Changed O(matchers), O(ends_at) or (while it has
     not started) O(starts_at) update it. Alertmanager changes a silence by replacing it, and may give it a new id (it does
-    when the matchers change): the id returned is the one it has now.
+    when the matchers change), so the id returned is the one it has now.
   - O(state=expired) expires it (Alertmanager keeps expired silences for a while, then forgets them); with no such
     silence active or pending, nothing changes.
   - Bad matchers, an O(ends_at) not after O(starts_at), a O(duration) that is not positive and a blank
@@ -83,7 +83,7 @@ options:
     description:
       - Minutes from the silence's start to its end, from V(1) to a year, instead of O(ends_at).
       - After an absolute O(starts_at), the end it gives is compared like O(ends_at). Without O(starts_at), it is
-        resolved once, when the silence is created (it ends that many minutes after now), and never compared: running
+        resolved once, when the silence is created (it ends that many minutes after now), and never compared. Running
         the task again later, or with other matchers, keeps the end the silence has. Give O(ends_at) to move it.
     type: int
   state:
@@ -98,7 +98,6 @@ seealso:
   - name: Alertmanager API v2
     description: The OpenAPI description of the API the module uses.
     link: https://github.com/prometheus/alertmanager/blob/main/api/v2/openapi.yaml
-  - role: statusops.status.maintenance_window
 """
 
 EXAMPLES = r"""
