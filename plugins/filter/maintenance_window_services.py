@@ -1,17 +1,46 @@
 # -*- coding: utf-8 -*-
 # Copyright: statusops.status contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The maintenance_window role's services in the shape of statushub_maintenance's services option, and the silence
-of a window's alerts in the shape of alertmanager_silence's options."""
+"""The maintenance_window role's services in the shape of statushub_maintenance's services option."""
 
-import re
+DOCUMENTATION = r"""
+name: maintenance_window_services
+version_added: 0.1.0
+author:
+  - statusops.status contributors (@statusops)
+short_description: The maintenance_window role's services as statushub_maintenance takes them
+description:
+  - Turns each item of C(maintenance_window_services), a service name or a dict with C(name) and C(status), into a
+    dict with C(service) and C(status) (V(degraded-performance) when not given), the shape of the
+    O(statusops.status.statushub_maintenance#module:services) option.
+  - An item that is neither fails, naming its position and its value.
+options:
+  _input:
+    description: The services.
+    type: list
+    elements: raw
+    required: true
+"""
 
-from ansible_collections.statusops.status.plugins.module_utils.alertmanager import COMPONENT_LABEL, SERVICE_LABEL
+EXAMPLES = r"""
+- name: Open a StatusHub maintenance for the API and the dashboard
+  statusops.status.statushub_maintenance:
+    title: Deploy 2.4.1
+    start_time: now
+    duration: 30
+    services: "{{ ['API', {'name': 'Dashboard', 'status': 'down'}] | statusops.status.maintenance_window_services }}"
+"""
+
+RETURN = r"""
+_value:
+  description: The services, each with C(service) and C(status).
+  type: list
+  elements: dict
+"""
+
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICE_STATUSES
 
 DEFAULT_SERVICE_STATUS = "degraded-performance"
-SILENCE_CREATED_BY = "statusops.status.maintenance_window"
-PROVIDERS = {"statusmate": ("Statusmate page", COMPONENT_LABEL), "statushub": ("StatusHub hub", SERVICE_LABEL)}
 
 
 def _service(item):
@@ -43,29 +72,7 @@ def maintenance_window_services(services):
     return shaped
 
 
-def any_of(values):
-    """A regular expression that matches exactly each of the values (Alertmanager anchors it; Go's RE2, like Python,
-    takes an escaped punctuation character as itself)."""
-    return "|".join(re.escape(value) for value in values)
-
-
-def maintenance_window_silence(name, provider, components=None, services=None, place=""):
-    """The silence of a window's alerts: alertmanager_silence's created_by, comment and matchers (the label of the
-    window's components or services, matching each as the window names it). No matchers when the window names
-    nothing to silence (a StatusHub maintenance without services)."""
-    what, label = PROVIDERS[provider]
-    if provider == "statusmate":
-        values = list(components or [])
-    else:
-        values = [service["service"] for service in maintenance_window_services(services)]
-    values = sorted(set(values))
-    matchers = [{"name": label, "value": any_of(values), "is_regex": True}] if values else []
-    return {"created_by": SILENCE_CREATED_BY, "matchers": matchers,
-            "comment": "Deploy window %r on %s %s" % (name, what, place)}
-
-
 class FilterModule:
 
     def filters(self):
-        return {"maintenance_window_services": maintenance_window_services,
-                "maintenance_window_silence": maintenance_window_silence}
+        return {"maintenance_window_services": maintenance_window_services}
