@@ -18,7 +18,7 @@ import re
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import time_errors, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
@@ -208,7 +208,8 @@ class Silence(Resource):
     def post(self, body):
         answer = self.api.post(SILENCES_PATH, body)
         if not isinstance(answer, dict) or not isinstance(answer.get("silenceID"), str):
-            raise ApiError("POST", SILENCES_PATH, 200, "the answer holds no silenceID; check whether the silence was set")
+            # An answer that cannot be read is a lost answer: a create looks for the silence before sending again.
+            raise OutcomeUnknown("POST", SILENCES_PATH, 200, "the answer holds no silenceID; the silence may have been set")
         return dict(body, id=answer["silenceID"], status={"state": self.state_after(body)})
 
     def state_after(self, body):

@@ -151,3 +151,12 @@ def test_bad_input_is_refused_before_any_request(run_module, http, extra, messag
     result = run_module(alertmanager_silence, args(**extra))
     assert result["failed"] is True and message in result["msg"], result["msg"]
     assert len(http.calls) == 0
+
+
+def test_a_create_answer_without_an_id_is_a_lost_answer(run_module, http):
+    http.get(LIST, json=[])
+    http.post(LIST, json={"ok": True})
+    http.get(LIST, json=[dict(SILENCE, id="made")])
+    result = run_module(alertmanager_silence, args())
+    assert result["changed"] is True and result["silence"]["id"] == "made"
+    assert calls(http) == [("GET", LIST_CALL), ("POST", LIST_CALL), ("GET", LIST_CALL)]
