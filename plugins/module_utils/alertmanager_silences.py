@@ -17,7 +17,7 @@ import datetime
 import re
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
+from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec, secret_errors
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import time_errors, utcnow
@@ -51,12 +51,15 @@ def connect(module, errors=()):
 
 
 def header_errors(headers):
+    """Messages for header names that are not HTTP tokens and values that cannot travel in a header (never shown)."""
     errors = []
     for name, value in sorted((headers or {}).items()):
         if not HEADER_NAME.fullmatch(name):
             errors.append("headers: %r is not an HTTP header name" % name)
-        elif not isinstance(value, str) or "\r" in value or "\n" in value:
-            errors.append("headers.%s must be a string on one line (its value is not shown)" % name)
+        elif not isinstance(value, str):
+            errors.append("headers.%s must be a string (its value is not shown)" % name)
+        else:
+            errors.extend(secret_errors("headers.%s" % name, value))
     return errors
 
 

@@ -145,7 +145,8 @@ def test_headers_are_sent_and_never_shown(run_module, http):
     (dict(duration=None), "ends_at or duration is required"),
     (dict(comment=" "), "comment must not be blank"),
     (dict(headers={"Bad Name": "x"}), "headers: 'Bad Name' is not an HTTP header name"),
-    (dict(headers={"X-Token": "a\r\nInjected: yes"}), "headers.X-Token must be a string on one line"),
+    (dict(headers={"X-Token": "a\r\nInjected: yes"}), "headers.X-Token must be one line of printable Latin-1 text"),
+    (dict(headers={"X-Token": 42}), "headers.X-Token must be a string"),
 ])
 def test_bad_input_is_refused_before_any_request(run_module, http, extra, message):
     result = run_module(alertmanager_silence, args(**extra))
