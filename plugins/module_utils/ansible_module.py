@@ -16,6 +16,7 @@ import threading
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
 
+from ansible_collections.statusops.status.plugins.module_utils.alertmanager_silences import header_errors
 from ansible_collections.statusops.status.plugins.module_utils.checks import (
     connection_errors,
     option_errors,
@@ -48,7 +49,8 @@ def connection_spec(url_env, url_default, secret_option, secret_env, **extra):
         timeout=dict(type="float", default=30),
         retry_timeout=dict(type="float", default=60),
     )
-    spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
+    if secret_env is not None:  # else an optional secret without a fallback, like Alertmanager's headers (extra)
+        spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
     spec.update(extra)
     return spec
 
@@ -103,12 +105,14 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params),
                              *secret_errors(secret_option, params[secret_option]), *errors])
     exit_when_nobody_reads()
-    if sends_secret_in_clear(params["api_url"]):
+    secret = params[secret_option]
+    if secret and sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
                     % (shown_url(params["api_url"]), secret_option))
     api = ApiClient(
         params["api_url"],
-        params[secret_option],
+        secret if isinstance(secret, str) else None,
+        headers=secret if isinstance(secret, dict) else None,
         timeout=params["timeout"],
         validate_certs=params["validate_certs"],
         ca_path=params["ca_path"],
@@ -149,6 +153,16 @@ def exit_when_nobody_reads():
     thread = threading.Thread(target=watch, name="exit-when-nobody-reads", daemon=True)
     _WATCHING_OUTPUT.append(thread)
     thread.start()
+
+
+def alertmanager_spec(**extra):
+    """The Alertmanager connection options (headers: its proxy's credentials, all secret) and the module's own."""
+    return connection_spec("ALERTMANAGER_API_URL", None, "headers", None, headers=dict(type="dict", no_log=True), **extra)
+
+
+def alertmanager_client(module, errors=()):
+    """The Alertmanager client of a module run, once every option is known good; headers are secret, every one."""
+    return build_client(module, "headers", errors=header_errors(module.params.get("headers")) + list(errors))
 
 
 def statusmate_client(module):

@@ -12,7 +12,6 @@ import time
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints
-from ansible_collections.statusops.status.plugins.module_utils.statushub.events import utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import FLAGS_QUERY
 from ansible_collections.statusops.status.plugins.module_utils.statushub.incidents import INCIDENTS_PATH, RESOLVED, latest_update
 from ansible_collections.statusops.status.plugins.module_utils.statushub.maintenances import MAINTENANCES_PATH, matches_filters
@@ -21,7 +20,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub.service
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.impacts import validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.times import format_time
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, utcnow
 
 # The options every gate shares (their ranges are checks.NUMBER_RANGES).
 WAIT_SPEC = dict(

@@ -65,3 +65,8 @@ def normalise_time(value):
     """Times compare in UTC: any offset form of one instant normalises to one text."""
     moment = parse_time(value)
     return value if moment is None else format_time(moment)
+
+
+def utcnow():
+    """This moment in UTC, to the second (the precision the API renders)."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)

@@ -179,7 +179,7 @@ posted_update:
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import fail_on_invalid, run_object, state_option, statushub_hub, statushub_module
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_existing
-from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_OPTIONS, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_OPTIONS
 from ansible_collections.statusops.status.plugins.module_utils.statushub.incidents import (
     INCIDENT_TYPES,
     PUBLICATIONS,
@@ -187,6 +187,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub.inciden
     ResolvedIncident,
     validation_errors,
 )
+from ansible_collections.statusops.status.plugins.module_utils.times import utcnow
 
 
 def main():

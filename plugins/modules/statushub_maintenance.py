@@ -163,8 +163,9 @@ maintenance:
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run_object, state_option, statushub_hub, statushub_module
-from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_OPTIONS, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_OPTIONS
 from ansible_collections.statusops.status.plugins.module_utils.statushub.maintenances import Maintenance, ensure_completed, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.times import utcnow
 
 
 def main():

@@ -70,8 +70,9 @@ maintenances:
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.ansible_module import run, statushub_hub, statushub_module
-from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_FILTERS, info_validation_errors, utcnow
+from ansible_collections.statusops.status.plugins.module_utils.statushub.events import EVENT_FILTERS, info_validation_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub.maintenances import list_maintenances
+from ansible_collections.statusops.status.plugins.module_utils.times import utcnow
 
 
 def main():

@@ -10,8 +10,6 @@ to ``Z`` before it is sent or compared, and one without any zone is refused
 (it would be read in whatever zone the controller is in).
 """
 
-import datetime
-
 from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
@@ -19,7 +17,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import SERVICE_STATUSES
 from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import FLAGS_QUERY
 from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
-from ansible_collections.statusops.status.plugins.module_utils.times import format_time, is_zoneless_time, normalise_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, is_zoneless_time, normalise_time, parse_time, utcnow
 
 NOW = "now"
 TIME_EXAMPLE = "2025-02-01T00:00:00Z"
@@ -38,9 +36,6 @@ EVENT_FILTERS = dict(id=dict(type="int"), title=dict(type="str"), start_time=dic
 
 # ---- times ---------------------------------------------------------------
 
-def utcnow():
-    """This moment in UTC, to the second (the precision the API renders)."""
-    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
 
 def time_error(option, value, allow_now=False):
