@@ -193,5 +193,6 @@ def main():
     silence = Silence(alertmanager_client(module, validation_errors(module.params)), module.params)
     run_object(module, silence, "silence", states=dict(expired=ensure_absent))
 
+
 if __name__ == "__main__":
     main()

@@ -36,8 +36,6 @@ EVENT_FILTERS = dict(id=dict(type="int"), title=dict(type="str"), start_time=dic
 
 # ---- times ---------------------------------------------------------------
 
-
-
 def time_error(option, value, allow_now=False):
     """A message naming the option and value when the value is not a time with a zone, else None."""
     if value is None or (allow_now and value == NOW) or parse_time(value) is not None:
