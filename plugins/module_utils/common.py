@@ -202,6 +202,29 @@ def is_http_url(value, schemes=("http", "https")):
     return parts.scheme in schemes and bool(parts.hostname) and not any(char.isspace() for char in value)
 
 
+def name_errors(fields, max_length, where=""):
+    """The rules of a name that identifies an object: not blank, at most max_length, no white space around it.
+
+    A server may store a name trimmed (Statusmate's framework does, API_CONTRACT.md: stored text), and then a later
+    run would look for the untrimmed name, not find it and create the object again: such a name is refused.
+    """
+    name = fields.get("name")
+    if name is None:
+        return []
+    if not name.strip() or len(name) > max_length:
+        return ["%sname must be 1 to %d characters and not blank, got %r" % (where, max_length, name)]
+    if name != name.strip():
+        return ["%sname must not start or end with white space (the server may store it trimmed, and a later run "
+                "would not find it again), got %r" % (where, name)]
+    return []
+
+
+def stored_text(value):
+    """A description as it is stored and compared: surrounding white space (a YAML block scalar's last newline) is
+    not kept (Statusmate's framework trims it, API_CONTRACT.md: stored text), and None is ''."""
+    return (value or "").strip()
+
+
 def booleans_given_as_integers(fields, options, where=""):
     """Messages for YAML true/false given where an integer is expected (Ansible's type int lets a bool through)."""
     return ["%s%s must be an integer, got %r" % (where, option, fields[option])

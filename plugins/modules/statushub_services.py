@@ -32,11 +32,15 @@ options:
       name:
         description:
           - The service's name; it identifies the service.
+          - A name that starts or ends with white space is refused before any request: a server that stores names
+            trimmed would make a later run miss it and create the service again.
         type: str
         required: true
       description:
         description:
           - The service's description. Not set means it is not managed; V("") and an unset description compare equal.
+          - Surrounding white space is not kept, so a description written as a YAML block scalar, with its last newline,
+            is compared and sent without it.
         type: str
 seealso:
   - module: statusops.status.statushub_service

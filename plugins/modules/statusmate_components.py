@@ -50,11 +50,15 @@ options:
       name:
         description:
           - The component's name, at most 255 characters. It identifies the component under its parent and must be unique there.
+          - A name that starts or ends with white space is refused before any request: the server stores names trimmed,
+            so a later run would not find it.
         type: str
         required: true
       description:
         description:
           - The component's description. V("") and an unset description compare equal.
+          - Surrounding white space is not kept (the server stores descriptions trimmed), so a description written as a
+            YAML block scalar, with its last newline, is compared and sent without it.
         type: str
       index:
         description:

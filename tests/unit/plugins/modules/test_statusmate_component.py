@@ -241,3 +241,27 @@ def test_a_first_delete_answered_404_still_fails(run_module, http):
     result = run_module(statusmate_component, patient_args(name="Edge", state="absent"))
     assert result["failed"] is True and result["status"] == 404
     assert len(http.calls) == 2
+
+
+# stored text (API_CONTRACT.md: the server trims names and descriptions)
+
+def test_a_description_ending_in_a_newline_is_sent_trimmed(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json=dict(CDN, parent=None))
+    result = run_module(statusmate_component, args(name="CDN", description="edge\n"))
+    assert result["changed"] is True
+    assert bodies(http)[1] == {"name": "CDN", "description": "edge", "parent": None}
+
+
+def test_a_description_ending_in_a_newline_matches_the_stored_one(run_module, http):
+    http.get(LIST, json=[CDN])
+    result = run_module(statusmate_component, args(name="CDN", description="edge\n"))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_a_stored_description_with_white_space_around_it_is_not_rewritten(run_module, http):
+    http.get(LIST, json=[item("c-1", "CDN", " edge\n")])
+    result = run_module(statusmate_component, args(name="CDN", description="edge"))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", "/api-components-list/")]

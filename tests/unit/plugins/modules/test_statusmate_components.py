@@ -402,3 +402,15 @@ def test_a_tree_delete_whose_answer_was_lost_is_reported_deleted(run_module, htt
     result = run_module(statusmate_components, patient_args(components=[{"name": "Edge"}], state="absent"))
     assert result["changed"] is True and result["deleted"] == ["Edge"]
     assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]
+
+
+# stored text (API_CONTRACT.md: the server trims names and descriptions)
+
+def test_descriptions_ending_in_a_newline_match_the_stored_ones(run_module, http):
+    serve_existing_page(http)
+    declared = [{"name": "Website", "description": "Everything customers see\n",
+                 "children": [{"name": "CDN", "description": "edge\n"}, {"name": "Web servers", "description": "\n"}]},
+                {"name": "API", "children": [{"name": "REST API"}]}]
+    result = run_module(statusmate_components, args(components=declared))
+    assert result["changed"] is False
+    assert [method for method, _path in calls(http)] == ["GET", "GET", "GET"]
