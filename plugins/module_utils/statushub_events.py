@@ -152,10 +152,18 @@ class Event(Resource):
     def find(self):
         if self.params.get("id"):
             return self.read(self.params["id"])
-        listed = list_live(self.hub, self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.now)))
-        matches = [item for item in listed if item.get("title") == self.params["title"] and self.is_current(item)]
-        found = single_match(matches, "%s (among %s)" % (self.describe(), self.among), self.kind)
+        listed = list_live(self.hub, self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.listed_from())))
+        found = self.match([item for item in listed if item.get("title") == self.params["title"]])
         return None if found is None else self.completed(found)
+
+    def listed_from(self):
+        """The start of the time range the list is read in: the events that end after it are listed."""
+        return self.now
+
+    def match(self, titled):
+        """The one listed event with the title that the task names, or None."""
+        current = [item for item in titled if self.is_current(item)]
+        return single_match(current, "%s (among %s)" % (self.describe(), self.among), self.kind)
 
     def is_current(self, event):
         """Whether a listed event can be the one a title names (an open incident, a window not ended)."""
