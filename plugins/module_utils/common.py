@@ -6,6 +6,7 @@
 Module glue shared by both APIs: connection options and error reporting.
 """
 
+import contextlib
 import ipaddress
 import math
 import os
@@ -20,6 +21,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import (
     shown_url,
 )
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns, url_key
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler
 
@@ -273,22 +275,34 @@ def empty_prune_errors(params, option, everything):
     return []
 
 
-def reconcile_set(module, mapping, concurrency):
+def reconcile_set(module, mapping, concurrency, place):
     """Run a set module: read and plan (an error there fails with nothing written), carry the plan out, and exit with
     created, updated, deleted (as the mapping shows them), changed and the mapping's own result keys; a failed change
-    fails the task saying what was carried out before it."""
+    fails the task saying what was carried out before it.
+
+    Two runs on one place (the page or hub, after the API URL) take turns on this host from the read to the last
+    write, so that neither decides on a read the other is about to make untrue (see turn_on)."""
     reconciler = SetReconciler(mapping, concurrency, module.check_mode)
 
     def work():
-        reconciler.read()
-        try:
-            reconciler.apply()
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, reconciler.progress())
+        with turn_on(module, place):
+            reconciler.read()
+            try:
+                reconciler.apply()
+            except (ApiError, ReconcileError) as exc:
+                fail_partway(module, exc, reconciler.progress())
         progress = reconciler.progress()
         return dict(progress, changed=any(progress.values()), **mapping.result(reconciler))
 
     run(module, work)
+
+
+def turn_on(module, place):
+    """This run's turn on a place (strings naming the page or hub) of the task's API URL, among the runs of this user
+    on this host: waited for retry_timeout seconds at most. Check mode writes nothing and takes no turn."""
+    if module.check_mode:
+        return contextlib.nullcontext()
+    return taking_turns((url_key(module.params["api_url"]),) + tuple(place), module.params["retry_timeout"])
 
 
 def error_message(module, error):

@@ -49,6 +49,12 @@ def client(module):
     return api
 
 
+def page_place(params):
+    """Where statusmate_components runs take turns (common.turn_on): the page, known only by its token (one token is
+    one page), which the lock's name holds as part of a digest, never in the clear."""
+    return ("page", params["api_token"])
+
+
 def validation_errors(fields, where=""):
     """Messages naming the option and value of every field the API would refuse."""
     errors = name_errors(fields, NAME_MAX_LENGTH, where)

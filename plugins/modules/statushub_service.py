@@ -22,7 +22,7 @@ options:
   name:
     description:
       - The service's name. It identifies the service when O(id) is not given; with O(id), it renames the service.
-      - A name that starts or ends with white space is refused before any request: a server that stores names trimmed
+      - A name that starts or ends with white space is refused before any request, as a server that stores names trimmed
         would make a later run miss it and create the service again.
       - Required to create a service.
     type: str

@@ -25,8 +25,8 @@ options:
   name:
     description:
       - The component's name, at most 255 characters. With O(parent), it identifies the component when O(uuid) is not given.
-      - A name that starts or ends with white space is refused before any request: the server stores names trimmed, so a
-        later run would not find it.
+      - A name that starts or ends with white space is refused before any request (the server stores names trimmed, so a
+        later run would not find it).
       - Required to create a component.
     type: str
   uuid:

@@ -3,6 +3,7 @@
 
 import contextlib
 import json
+import tempfile
 
 import pytest
 import requests
@@ -44,6 +45,12 @@ class ModuleRun:
             with pytest.raises(SystemExit):
                 module.main()
         return json.loads(self.capsys.readouterr().out)
+
+
+@pytest.fixture(autouse=True)
+def private_temporary_directory(tmp_path, monkeypatch):
+    """The system's temporary directory of a test is its own (the set modules' locks live there: TMPDIR)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 @pytest.fixture
