@@ -343,3 +343,13 @@ def test_two_windows_with_the_declared_title_and_times_fail_naming_both(run_modu
     assert "2990" in result["msg"] and "2991" in result["msg"]
     assert "start_time 2025-01-20T22:00:00Z" in result["msg"]
     assert [method for method, _path in calls(http)] == ["GET"]
+
+
+@pytest.mark.parametrize("stored", [dict(OVER, body="Schema v2"), dict(OVER, title="Migration \n", body="Schema v2\n")],
+                         ids=["hub trims", "hub stores as sent"])
+def test_a_title_and_body_written_as_block_scalars_send_no_write(run_module, http, stored):
+    http.get(HUB + "/maintenances", json=envelope([stored]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**dict(MIGRATION, title="Migration\n", body="Schema v2\n")))
+    assert result["changed"] is False and result["maintenance"]["id"] == 2990
+    assert [method for method, _path in calls(http)] == ["GET", "GET"]
