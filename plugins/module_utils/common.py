@@ -222,8 +222,9 @@ def name_errors(fields, max_length, where=""):
 
 
 def stored_text(value):
-    """A description as it is stored and compared: surrounding white space (a YAML block scalar's last newline) is
-    not kept (Statusmate's framework trims it, API_CONTRACT.md: stored text), and None is ''."""
+    """A description (or an event's title or body) as it is compared, and a description as it is sent: the white
+    space around it (a YAML block scalar's last newline) is not kept, as Statusmate's framework trims it
+    (API_CONTRACT.md: stored text) and a hub may; None is ''."""
     return (value or "").strip()
 
 
