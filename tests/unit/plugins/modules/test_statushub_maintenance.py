@@ -350,6 +350,8 @@ def test_two_windows_with_the_declared_title_and_times_fail_naming_both(run_modu
 def test_a_title_and_body_written_as_block_scalars_send_no_write(run_module, http, stored):
     http.get(HUB + "/maintenances", json=envelope([stored]))
     services(http)
-    result = run_module(statushub_maintenance, args(**dict(MIGRATION, title="Migration\n", body="Schema v2\n")))
+    declared = dict(MIGRATION)
+    declared.update(title="Migration\n", body="Schema v2\n")
+    result = run_module(statushub_maintenance, args(**declared))
     assert result["changed"] is False and result["maintenance"]["id"] == 2990
     assert [method for method, _path in calls(http)] == ["GET", "GET"]
