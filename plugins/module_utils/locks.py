@@ -27,9 +27,6 @@ from ansible_collections.statusops.status.plugins.module_utils.errors import Rec
 
 LOCK_POLL = 0.1
 DEFAULT_PORTS = {"http": 80, "https": 443}
-# The clock and the wait of a lock, replaced by fakes in unit tests.
-monotonic = time.monotonic
-sleep = time.sleep
 
 
 def url_key(api_url):
@@ -82,17 +79,17 @@ class PrivateDirectory:
                            dir_fd=descriptor)
         except OSError as exc:
             raise self._lock_failure(where, exc)
-        deadline = monotonic() + timeout
+        deadline = time.monotonic() + timeout
         try:
             while True:
                 try:
                     fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     return lock
                 except BlockingIOError:
-                    if monotonic() >= deadline:
+                    if time.monotonic() >= deadline:
                         raise ReconcileError("another run has held the lock %s for more than %g seconds: waited for it "
                                              "in vain. Nothing was changed." % (where, timeout))
-                    sleep(LOCK_POLL)
+                    time.sleep(LOCK_POLL)
                 except OSError as exc:  # a file system without locks, say
                     raise self._lock_failure(where, exc)
         except BaseException:

@@ -9,31 +9,17 @@ import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils import locks
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import GateTime
 
 URL = "https://status.example.test"
 TOKEN = "page-token-123"
 
 
-class FakeClock:
-    """monotonic() and sleep() for the lock's wait: sleeping moves the clock, nothing waits."""
-
-    def __init__(self):
-        self.now = 1000.0
-        self.slept = []
-
-    def monotonic(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-        self.now += seconds
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    fake = FakeClock()
-    monkeypatch.setattr(locks, "monotonic", fake.monotonic)
-    monkeypatch.setattr(locks, "sleep", fake.sleep)
+    """The lock's time: a clock that moves only when the lock's wait sleeps."""
+    fake = GateTime()
+    monkeypatch.setattr(locks, "time", fake)
     return fake
 
 
@@ -65,7 +51,7 @@ def test_a_second_run_waits_no_longer_than_its_bound_then_fails_saying_so(tmp, c
                 pytest.fail("two runs held one turn")
     assert str(failure.value).startswith("another run has held the lock %s/" % lock_directory(tmp))
     assert str(failure.value).endswith(" for more than 2.5 seconds: waited for it in vain. Nothing was changed.")
-    assert sum(clock.slept) == pytest.approx(2.5)
+    assert sum(clock.sleeps) == pytest.approx(2.5)
 
 
 def test_no_wait_at_all_with_a_bound_of_zero(tmp, clock):
@@ -73,7 +59,7 @@ def test_no_wait_at_all_with_a_bound_of_zero(tmp, clock):
         with pytest.raises(ReconcileError, match="for more than 0 seconds"):
             with locks.taking_turns((URL, "hub", "acme"), 0):
                 pass
-    assert clock.slept == []
+    assert clock.sleeps == []
 
 
 def test_the_turn_is_released_when_the_run_ends(tmp, clock):
@@ -81,7 +67,7 @@ def test_the_turn_is_released_when_the_run_ends(tmp, clock):
         pass
     with locks.taking_turns((URL, "hub", "acme"), 0):
         pass
-    assert clock.slept == []
+    assert clock.sleeps == []
 
 
 def test_other_places_and_other_urls_do_not_wait(tmp, clock):
