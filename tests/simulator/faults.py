@@ -3,15 +3,16 @@
 import random
 import re
 
-FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect")
+FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect", "trickle")
 RULE_KEYS = ("method", "path", "body", "action", "count", "fraction", "seed", "retry_after", "delay",
-             "after_handling", "status", "location")
+             "after_handling", "status", "location", "chunk")
 RETRY_AFTER_ACTIONS = ("429", "503")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 DEFAULT_REDIRECT_STATUS = 302  # assumed: the status of a redirect rule that gives none
 DEFAULT_FAULT_COUNT = 1  # assumed: a rule with neither count nor fraction hits the next matching request
 DEFAULT_RETRY_AFTER = "1"  # assumed: Retry-After of a 429 rule that gives none (a 503 then sends none)
-DEFAULT_SLOW_DELAY = 1.0  # assumed: seconds of a slow rule that gives no delay
+DEFAULT_SLOW_DELAY = 1.0  # assumed: seconds of a slow rule that gives no delay (for trickle: between two chunks)
+DEFAULT_TRICKLE_CHUNK = 1  # assumed: bytes of each chunk of a trickle rule that gives no chunk
 # What a header value cannot carry through Werkzeug: control characters and anything beyond Latin-1.
 UNSENDABLE_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")
 
@@ -78,6 +79,21 @@ class FaultRule:
         if not isinstance(self.after_handling, bool):
             raise ValueError("after_handling must be a boolean")
         self.status, self.location = self._redirect(spec)
+        self.chunk = self._chunk(spec)
+
+    def _chunk(self, spec):
+        """Bytes a trickle rule sends at a time; None for the other actions."""
+        if self.action != "trickle":
+            if "chunk" in spec:
+                raise ValueError("chunk applies only to action trickle")
+            return None
+        if "after_handling" in spec:
+            raise ValueError("after_handling does not apply to action trickle (the request is always carried out: "
+                             "its own answer is what trickles)")
+        chunk = spec.get("chunk", DEFAULT_TRICKLE_CHUNK)
+        if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+            raise ValueError("chunk must be a whole number of bytes >= 1")
+        return chunk
 
     def _retry_after(self, spec):
         if "retry_after" not in spec:
