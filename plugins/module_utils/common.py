@@ -6,6 +6,7 @@
 Module glue shared by both APIs: connection options and error reporting.
 """
 
+import contextlib
 import ipaddress
 import math
 import os
@@ -29,6 +30,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import (
     shown_url,
 )
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns, url_key
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler
 
@@ -272,6 +274,30 @@ def is_http_url(value, schemes=("http", "https")):
     return parts.scheme in schemes and bool(parts.hostname) and not any(char.isspace() for char in value)
 
 
+def name_errors(fields, max_length, where=""):
+    """The rules of a name that identifies an object: not blank, at most max_length, no white space around it.
+
+    A server may store a name trimmed (Statusmate's framework does, API_CONTRACT.md: stored text), and then a later
+    run would look for the untrimmed name, not find it and create the object again: such a name is refused.
+    """
+    name = fields.get("name")
+    if name is None:
+        return []
+    if not name.strip() or len(name) > max_length:
+        return ["%sname must be 1 to %d characters and not blank, got %r" % (where, max_length, name)]
+    if name != name.strip():
+        return ["%sname must not start or end with white space (the server may store it trimmed, and a later run "
+                "would not find it again), got %r" % (where, name)]
+    return []
+
+
+def stored_text(value):
+    """A description (or an event's title or body) as it is compared, and a description as it is sent: the white
+    space around it (a YAML block scalar's last newline) is not kept, as Statusmate's framework trims it
+    (API_CONTRACT.md: stored text) and a hub may; None is ''."""
+    return (value or "").strip()
+
+
 def booleans_given_as_integers(fields, options, where=""):
     """Messages for YAML true/false given where an integer is expected (Ansible's type int lets a bool through)."""
     return ["%s%s must be an integer, got %r" % (where, option, fields[option])
@@ -336,22 +362,34 @@ def empty_prune_errors(params, option, everything):
     return []
 
 
-def reconcile_set(module, mapping, concurrency):
+def reconcile_set(module, mapping, concurrency, place):
     """Run a set module: read and plan (an error there fails with nothing written), carry the plan out, and exit with
     created, updated, deleted (as the mapping shows them), changed and the mapping's own result keys; a failed change
-    fails the task saying what was carried out before it."""
+    fails the task saying what was carried out before it.
+
+    Two runs on one place (the page or hub, after the API URL) take turns on this host from the read to the last
+    write, so that neither decides on a read the other is about to make untrue (see turn_on)."""
     reconciler = SetReconciler(mapping, concurrency, module.check_mode)
 
     def work():
-        reconciler.read()
-        try:
-            reconciler.apply()
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, reconciler.progress())
+        with turn_on(module, place):
+            reconciler.read()
+            try:
+                reconciler.apply()
+            except (ApiError, ReconcileError) as exc:
+                fail_partway(module, exc, reconciler.progress())
         progress = reconciler.progress()
         return dict(progress, changed=any(progress.values()), **mapping.result(reconciler))
 
     run(module, work)
+
+
+def turn_on(module, place):
+    """This run's turn on a place (strings naming the page or hub) of the task's API URL, among the runs of this user
+    on this host: waited for retry_timeout seconds at most. Check mode writes nothing and takes no turn."""
+    if module.check_mode:
+        return contextlib.nullcontext()
+    return taking_turns((url_key(module.params["api_url"]),) + tuple(place), module.params["retry_timeout"])
 
 
 def error_message(module, error):

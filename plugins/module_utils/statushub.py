@@ -39,6 +39,11 @@ def hub_errors(hub):
             "hyphen (like acme), got %r" % (hub,)]
 
 
+def hub_place(params):
+    """Where a set module's runs take turns (common.turn_on): the hub, by its subdomain."""
+    return ("hub", params["hub"].lower())
+
+
 def is_deleted(item):
     return bool((item.get("flags") or {}).get("deleted"))
 

@@ -6,6 +6,7 @@
 StatusHub platform alert: the one hub-wide alert, set, changed or cleared.
 """
 
+from ansible_collections.statusops.status.plugins.module_utils.common import stored_text
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource
 
@@ -29,7 +30,7 @@ class PlatformAlert(Resource):
         return dict((field, self.params[field]) for field in FIELDS if self.params.get(field) is not None)
 
     def normalise(self, field, value):
-        return value or ""
+        return stored_text(value)
 
     def creation_body(self, desired):
         if not desired.get("title"):

@@ -7,7 +7,11 @@ StatusHub services: paths, fields, normalisation, identity and the set of a hub'
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.common import (
+    booleans_given_as_integers,
+    name_errors,
+    stored_text,
+)
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
     Resource,
@@ -38,26 +42,24 @@ SERVICE_FIELD_SPEC = dict(
 
 def normalise(service):
     """A service as the modules return it: id, name and description ('' when unset)."""
-    return {"id": service.get("id"), "name": service.get("name"), "description": service.get("description") or ""}
+    return {"id": service.get("id"), "name": service.get("name"), "description": stored_text(service.get("description"))}
 
 
 def validation_errors(fields, where=""):
     """Messages naming the option, the value and the rule, for every field the API would refuse."""
-    errors = booleans_given_as_integers(fields, ("id",), where)
-    name = fields.get("name")
-    if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
-        errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
-    return errors
+    return booleans_given_as_integers(fields, ("id",), where) + name_errors(fields, NAME_MAX_LENGTH, where)
 
 
 def desired_fields(params):
-    return dict((field, params[field]) for field in SERVICE_FIELDS if params.get(field) is not None)
+    fields = dict((field, params[field]) for field in SERVICE_FIELDS if params.get(field) is not None)
+    if "description" in fields:
+        fields["description"] = stored_text(fields["description"])
+    return fields
 
 
 def differing_fields(current, desired):
-    """The desired fields whose value differs from the current one (None and '' are one description)."""
-    return dict((field, value) for field, value in desired.items()
-                if (current.get(field) or "") != (value or ""))
+    """The desired fields whose value differs from the current one (normalised: descriptions as stored_text)."""
+    return dict((field, value) for field, value in desired.items() if current.get(field) != value)
 
 
 class Services:

@@ -10,6 +10,8 @@ from ansible_collections.statusops.status.plugins.module_utils.common import (
     booleans_given_as_integers,
     build_client,
     connection_spec,
+    name_errors,
+    stored_text,
 )
 from ansible_collections.statusops.status.plugins.module_utils.times import normalise_time, parse_time
 
@@ -47,12 +49,15 @@ def client(module):
     return api
 
 
+def page_place(params):
+    """Where statusmate_components runs take turns (common.turn_on): the page, known only by its token (one token is
+    one page), which the lock's name holds as part of a digest, never in the clear."""
+    return ("page", params["api_token"])
+
+
 def validation_errors(fields, where=""):
     """Messages naming the option and value of every field the API would refuse."""
-    errors = []
-    name = fields.get("name")
-    if name is not None and (not name.strip() or len(name) > NAME_MAX_LENGTH):
-        errors.append("%sname must be 1 to %d characters and not blank, got %r" % (where, NAME_MAX_LENGTH, name))
+    errors = name_errors(fields, NAME_MAX_LENGTH, where)
     errors.extend(booleans_given_as_integers(fields, ("index",), where))
     index = fields.get("index")
     if index is not None and not isinstance(index, bool) and not INDEX_RANGE[0] <= index <= INDEX_RANGE[1]:
@@ -64,9 +69,17 @@ def validation_errors(fields, where=""):
     return errors
 
 
+def component_fields(params):
+    """The component fields a task sets, as the page would store them."""
+    fields = dict((field, params[field]) for field in COMPONENT_FIELD_SPEC if params.get(field) is not None)
+    if "description" in fields:
+        fields["description"] = stored_text(fields["description"])
+    return fields
+
+
 def normalise(field, value):
     if field == "description":
-        return value or ""
+        return stored_text(value)
     if field == "start_date":
         return normalise_time(value)
     return value

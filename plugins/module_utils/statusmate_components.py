@@ -11,7 +11,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import api
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
-    COMPONENT_FIELD_SPEC,
+    component_fields,
     differing_fields,
     unverifiable_fields,
     update_body,
@@ -117,7 +117,7 @@ class Component(Resource):
                                  "loop in the page" % (reference, self.parent, current["uuid"]))
 
     def desired(self):
-        fields = dict((field, self.params[field]) for field in COMPONENT_FIELD_SPEC if self.params.get(field) is not None)
+        fields = component_fields(self.params)
         if self.manages_parent():
             fields["parent"] = self.parent
         return fields

@@ -26,16 +26,14 @@ reads the page, decides and writes under the directory's lock, so that runs on o
 import binascii
 import contextlib
 import errno
-import fcntl
 import hashlib
 import json
 import os
 import re
 import stat
-import time
-from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.locks import PrivateDirectory, url_key
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR, read_page
@@ -53,10 +51,8 @@ FILE_SUFFIX = ".json"
 OWN_NAMING = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,39}-[0-9a-f]{16}\.json\Z")
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 300  # seconds a run waits for another one's page reads and writes
-LOCK_POLL = 0.1
 MAX_MEMORY_BYTES = 1 << 20
 MAX_DEPTH = 8  # a memory nests 3 deep
-DEFAULT_PORTS = {"http": 80, "https": 443}
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 BRACKETS = re.compile(r"[\[\]{}]")
 
@@ -97,10 +93,10 @@ def memory_option_errors(params):
     errors = memory_problems(given, "memory.")
     if errors:
         return errors
-    api_url, window = memory_key(params["api_url"]), params.get("name")
-    if memory_key(given["api_url"]) != api_url:
+    api_url, window = url_key(params["api_url"]), params.get("name")
+    if url_key(given["api_url"]) != api_url:
         errors.append("memory.api_url is %r, not this task's api_url %r: the memory of another API is refused"
-                      % (memory_key(given["api_url"]), api_url))
+                      % (url_key(given["api_url"]), api_url))
     if given["window"] != window:
         errors.append("memory.window is %r, not this window's name %r: the memory of another window is refused"
                       % (given["window"], window))
@@ -147,17 +143,6 @@ def read_window_page(components):
 # ---------------------------------------------------------------- memory
 
 
-def memory_key(api_url):
-    """The API URL as it keys the memory: no user or password, scheme and host in lower case, no default port,
-    no trailing slash, no query; so that every spelling of one URL finds the same windows."""
-    parts = urlsplit(api_url.strip())
-    scheme = parts.scheme.lower()
-    host = parts.netloc.rpartition("@")[2].lower()
-    if scheme in DEFAULT_PORTS:
-        host = re.sub(r":(0*%d)?$" % DEFAULT_PORTS[scheme], "", host)
-    return urlunsplit((scheme, host, parts.path.rstrip("/"), "", ""))
-
-
 def file_name(api_url, window):
     """A readable, safe name, unique per API URL and window (the digest covers both; no secret goes in)."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", window).strip("-.")[:40] or "window"
@@ -166,7 +151,7 @@ def file_name(api_url, window):
 
 
 def memory_content(api_url, window, components):
-    """The memory as the file holds it and the module returns it; api_url is already a memory_key."""
+    """The memory as the file holds it and the module returns it; api_url is already a url_key."""
     return {"format": MEMORY_FORMAT, "api_url": api_url, "window": window, "components": components}
 
 
@@ -194,8 +179,10 @@ class Memory:
     in_file = True
 
     def __init__(self, directory, api_url, window, lock_timeout=LOCK_TIMEOUT):
-        self.directory = os.path.abspath(os.path.expanduser(directory))
-        self.api_url = memory_key(api_url)
+        self.place = PrivateDirectory(directory, "the window memory directory", "plant or remove windows in it",
+                                      "give memory_dir")
+        self.directory = self.place.path
+        self.api_url = url_key(api_url)
         self.window = window
         self.name = file_name(self.api_url, window)
         self.path = os.path.join(self.directory, self.name)
@@ -208,50 +195,18 @@ class Memory:
 
         Reading only (check mode) takes no lock and creates nothing: a directory that does not exist holds no window.
         """
-        if to_write:
-            _make_private_directories(self.directory)
-        descriptor = _open_directory(self.directory, required=to_write)
-        lock = None
-        try:
-            if descriptor is not None:
-                _check_private(descriptor, self.directory)
-            if to_write:
-                lock = self._lock(descriptor)
-                if not os.access(self.directory, os.W_OK | os.X_OK):
+        with self.place.opened(create=to_write) as descriptor:
+            lock = self.place.lock(descriptor, LOCK_NAME, self.lock_timeout) if to_write else None
+            try:
+                if to_write and not os.access(self.directory, os.W_OK | os.X_OK):
                     raise ReconcileError("the window memory directory %s is not writable: the window could not be "
                                          "remembered or forgotten. Nothing was changed." % self.directory)
-            self._directory_fd = descriptor
-            yield self
-        finally:
-            self._directory_fd = None
-            for fd in (lock, descriptor):
-                if fd is not None:
-                    os.close(fd)  # closing the lock file releases the lock
-
-    def _lock(self, descriptor):
-        """The lock file's descriptor, once this run holds its exclusive lock (waiting lock_timeout at most)."""
-        where = os.path.join(self.directory, LOCK_NAME)
-        try:
-            lock = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
-                           dir_fd=descriptor)
-        except OSError as exc:
-            raise _lock_failure(where, exc)
-        deadline = time.monotonic() + self.lock_timeout
-        try:
-            while True:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    return lock
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise ReconcileError("another run has held the lock %s for more than %g seconds: waited for it "
-                                             "in vain. Nothing was changed." % (where, self.lock_timeout))
-                    time.sleep(LOCK_POLL)
-                except OSError as exc:  # a file system without locks, say
-                    raise _lock_failure(where, exc)
-        except BaseException:
-            os.close(lock)
-            raise
+                self._directory_fd = descriptor
+                yield self
+            finally:
+                self._directory_fd = None
+                if lock is not None:
+                    os.close(lock)  # closing the lock file releases the lock
 
     def load(self):
         """The components this window remembers; a file that is not this window's memory fails, naming it."""
@@ -342,7 +297,7 @@ class ResultMemory:
     path = None
 
     def __init__(self, api_url, window, given=None):
-        self.api_url = memory_key(api_url)
+        self.api_url = url_key(api_url)
         self.window = window
         self.components = dict(given["components"]) if given else {}
 
@@ -358,55 +313,6 @@ class ResultMemory:
 
     def save(self, components):
         """Nothing to write: the result carries the memory."""
-
-
-def _lock_failure(where, exc):
-    return ReconcileError("cannot lock the window memory directory: %s: %s. Nothing was changed." % (where, exc.strerror))
-
-
-def _make_private_directories(directory):
-    """Create the directory and each missing parent, mode 0700; one that exists is left as it is (and checked)."""
-    missing = []
-    path = directory
-    while not os.path.lexists(path):
-        missing.append(path)
-        path = os.path.dirname(path)
-    for path in reversed(missing):
-        try:
-            os.mkdir(path, 0o700)
-        except FileExistsError:
-            continue  # made by a concurrent run meanwhile
-        except OSError as exc:
-            raise ReconcileError("cannot create the window memory directory %s: %s. Nothing was changed."
-                                 % (path, exc.strerror))
-        os.chmod(path, 0o700)  # the umask may have taken the owner's bits away
-
-
-def _open_directory(directory, required):
-    try:
-        return os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except FileNotFoundError:
-        if not required:
-            return None
-        error = "no such directory"
-    except OSError as exc:
-        error = exc.strerror
-    raise ReconcileError("cannot open the window memory directory %s: %s. Nothing was changed." % (directory, error))
-
-
-def _check_private(descriptor, directory):
-    """Refuse a directory another user owns or may write: they could plant, replace or remove windows in it."""
-    info = os.fstat(descriptor)
-    if info.st_uid != os.geteuid():
-        raise ReconcileError(
-            "the window memory directory %s is owned by uid %d, not by this user (uid %d): refused, as its owner could "
-            "plant or remove windows in it; give memory_dir a directory of your own. Nothing was changed."
-            % (directory, info.st_uid, os.geteuid()))
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise ReconcileError(
-            "the window memory directory %s may be written by others (mode %04o): refused, as they could plant or "
-            "remove windows in it; make it private (chmod 700 %s) or give memory_dir another one. Nothing was changed."
-            % (directory, stat.S_IMODE(info.st_mode), directory))
 
 
 def _read_regular_file(directory_fd, entry, where):
@@ -453,7 +359,7 @@ def _memory_content(data, where):
         if _nesting_depth(text) > MAX_DEPTH:
             raise ValueError("nested deeper than %d levels" % MAX_DEPTH)
         content = json.loads(text)
-        api_url = memory_key(content["api_url"])
+        api_url = url_key(content["api_url"])
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise ReconcileError("cannot read the window memory %s: %s" % (where, exc))
     problems = memory_problems(content)

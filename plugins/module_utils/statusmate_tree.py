@@ -18,6 +18,7 @@ from ansible_collections.statusops.status.plugins.module_utils.common import opt
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetMapping, SetPlan, index_unique, plan_set
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
     COMPONENT_FIELD_SPEC,
+    component_fields,
     differing_fields,
     unverifiable_fields,
     update_body,
@@ -87,7 +88,7 @@ def _parse_level(items, parent_path, where, errors):
         if params["name"] in seen:
             errors.append("%s: %s is declared twice" % (label, path_text(path)))
         seen.add(params["name"])
-        fields = dict((field, params[field]) for field in TREE_FIELDS if params.get(field) is not None)
+        fields = component_fields(params)
         children = _parse_level(params.get("children") or [], path, location + ".children", errors)
         level.append(Declared(path, fields, children))
     return level

@@ -25,6 +25,7 @@ extends_documentation_fragment:
   - statusops.status.statushub.DECLARED_SET
   - statusops.status.statushub_subscription.SET
   - statusops.status.concurrency
+  - statusops.status.turns
   - statusops.status.attributes
 options:
   subscriptions:
@@ -132,7 +133,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.statusops.status.plugins.module_utils.common import empty_prune_errors, fail_on_invalid, reconcile_set
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import DEFAULT_CONCURRENCY, concurrency_errors
-from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec
+from ansible_collections.statusops.status.plugins.module_utils.statushub import Hub, argument_spec, hub_place
 from ansible_collections.statusops.status.plugins.module_utils.statushub_services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscriptions import (
     SUBSCRIPTION_FIELD_SPEC,
@@ -164,7 +165,7 @@ def main():
     hub = Hub(module)
     names = ServiceNames(hub, params["planned_services"] if module.check_mode else ())
     reconcile_set(module, SubscriptionSet(Subscriptions(hub), names, params["subscriptions"],
-                                          params["prune"], params["state"]), params["concurrency"])
+                                          params["prune"], params["state"]), params["concurrency"], hub_place(params))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 import contextlib
 import json
 import re
+import tempfile
 from unittest import mock
 
 import pytest
@@ -76,7 +77,7 @@ def controller_view(raw):
     """The module's result as the controller shows it: from ansible-core 2.22, with the secrets it returned masked."""
     result = dict(raw)
     new_secrets = result.pop("_ansible_new_secrets", [])
-    if not secrets:
+    if not new_secrets:
         return result
     masker = SecretMasker()
     masker.register_secret_texts(new_secrets)
@@ -107,6 +108,12 @@ def _texts(value):
     if isinstance(value, (list, tuple)):
         return [text for item in value for text in _texts(item)]
     return [str(value)]
+
+
+@pytest.fixture(autouse=True)
+def private_temporary_directory(tmp_path, monkeypatch):
+    """The system's temporary directory of a test is its own (the set modules' locks live there: TMPDIR)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 @pytest.fixture

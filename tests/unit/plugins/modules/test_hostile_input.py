@@ -80,6 +80,20 @@ def test_values_that_are_not_what_the_option_says_are_refused(run_module, http, 
     assert got == message
 
 
+@pytest.mark.parametrize("module, options, where, value", [
+    (statusmate_component, page(name="Website "), "", "Website "),
+    (statusmate_components, page(components=[{"name": "API", "children": [{"name": " REST API"}]}]),
+     "components[0].children[0] (API/ REST API): ", " REST API"),
+    (statushub_service, hub(name="API\t"), "", "API\t"),
+    (statushub_services, hub(services=[{"name": "API"}, {"name": "Mobile\n"}]), "services[1].", "Mobile\n"),
+])
+def test_a_name_with_white_space_around_it_is_refused(run_module, http, module, options, where, value):
+    """A server that stores it trimmed (Statusmate does) would make every later run miss it and create it again."""
+    message = refused(run_module, http, module, options)
+    assert message == ("%sname must not start or end with white space (the server may store it trimmed, and a later "
+                       "run would not find it again), got %r" % (where, value))
+
+
 def test_a_nul_byte_in_a_secret_is_refused_without_showing_it(run_module, http):
     message = refused(run_module, http, statusmate_component_info, page(api_token="tok\x00en-hidden"))
     assert message == "api_token must not contain NUL bytes"

@@ -70,3 +70,12 @@ def test_a_title_with_html_is_refused_before_any_request(run_module, http):
     assert result["failed"] is True
     assert result["msg"] == "title must be plain text, without HTML tags or entities, got '<h1>Major outage</h1>'"
     assert len(http.calls) == 0
+
+
+def test_texts_with_white_space_around_them_match_whether_the_hub_trimmed_them_or_not(run_module, http):
+    http.get(ALERT_URL, json=dict(ALERT, body="Everything is down\n"))
+    http.get(ALERT_URL, json=ALERT)
+    for _stored in ("as sent", "trimmed"):
+        result = run_module(statushub_platform_alert, args(title="Major outage ", body="Everything is down\n"))
+        assert result["changed"] is False
+    assert calls(http) == [("GET", ALERT_CALL), ("GET", ALERT_CALL)]

@@ -156,3 +156,21 @@ def test_a_service_delete_whose_answer_was_lost_is_done(run_module, http):
     result = run_module(statushub_service, args(id=12, state="absent"))
     assert result["changed"] is True and result["service"] == API
     assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]
+
+
+# stored text: names are refused with white space around them, descriptions compared and sent without it
+
+def test_a_description_ending_in_a_newline_is_sent_trimmed(run_module, http):
+    list_services(http, [WEBSITE])
+    http.post(HUB + "/services", json=dict(REST_API, id=3))
+    result = run_module(statushub_service, args(name="API", description="REST\n"))
+    assert result["changed"] is True
+    assert bodies(http)[1] == {"name": "API", "description": "REST"}
+
+
+def test_a_description_ending_in_a_newline_sends_no_write_whether_the_hub_trimmed_it_or_not(run_module, http):
+    list_services(http, [REST_API, dict(WEBSITE, description="Shop\n")])
+    for name, description in (("API", "REST\n"), ("Website", "Shop\n")):
+        result = run_module(statushub_service, args(name=name, description=description))
+        assert result["changed"] is False
+    assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 1)]

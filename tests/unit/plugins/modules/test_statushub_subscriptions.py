@@ -4,10 +4,11 @@
 
 import json
 
+from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns
 from ansible_collections.statusops.status.plugins.modules import statushub_subscriptions
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import as_shown, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statushub_fakes import (
-    API, CONFIGURATION, DASHBOARD, HUB, OPS_EMAIL, PATH, Q, SHOWN_CONFIGURATION, SLACK, SLACK_SHOWN, V, WEBHOOK,
+    API, CONFIGURATION, DASHBOARD, HUB, OPS_EMAIL, PATH, Q, SHOWN_CONFIGURATION, SLACK, SLACK_SHOWN, URL, V, WEBHOOK,
     args, assert_no_configuration_secret, list_subscribable_services, list_subscriptions, paged, sub,
 )
 
@@ -324,3 +325,10 @@ def test_the_bodies_sent_carry_only_attributes_of_the_contract(run_module, http)
     for body in sent:
         assert set(body) <= contract
         assert set(body["services_selection"]) <= {"all", "service_ids"}
+
+
+def test_a_run_while_another_holds_the_hub_fails_before_any_request(run_module, http):
+    with taking_turns((URL, "hub", "acme"), 0):
+        result = run_module(statushub_subscriptions, args(subscriptions=[], retry_timeout=0))
+    assert result["failed"] is True and "another run has held the lock" in result["msg"]
+    assert len(http.calls) == 0

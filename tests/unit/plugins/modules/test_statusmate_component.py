@@ -275,3 +275,27 @@ def test_a_create_answered_503_is_not_sent_again(run_module, http):
     assert result["changed"] is True and result["component"]["uuid"] == "w-1"
     assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
                            ("GET", "/api-components-list/")]
+
+
+# stored text (API_CONTRACT.md: the server trims names and descriptions)
+
+def test_a_description_ending_in_a_newline_is_sent_trimmed(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json=dict(CDN, parent=None))
+    result = run_module(statusmate_component, args(name="CDN", description="edge\n"))
+    assert result["changed"] is True
+    assert bodies(http)[1] == {"name": "CDN", "description": "edge", "parent": None}
+
+
+def test_a_description_ending_in_a_newline_matches_the_stored_one(run_module, http):
+    http.get(LIST, json=[CDN])
+    result = run_module(statusmate_component, args(name="CDN", description="edge\n"))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_a_stored_description_with_white_space_around_it_is_not_rewritten(run_module, http):
+    http.get(LIST, json=[item("c-1", "CDN", " edge\n")])
+    result = run_module(statusmate_component, args(name="CDN", description="edge"))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", "/api-components-list/")]

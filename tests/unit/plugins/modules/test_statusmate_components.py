@@ -3,10 +3,11 @@
 
 import json
 
+from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns
 from ansible_collections.statusops.status.plugins.modules import statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import (
-    CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, UPDATE, WEBSITE, args, item, patient_args,
+    CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, UPDATE, URL, WEBSITE, args, item, patient_args,
 )
 
 
@@ -464,3 +465,40 @@ def test_a_tree_delete_whose_answer_was_lost_is_reported_deleted(run_module, htt
     result = run_module(statusmate_components, patient_args(components=[{"name": "Edge"}], state="absent"))
     assert result["changed"] is True and result["deleted"] == ["Edge"]
     assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]
+
+
+# stored text (API_CONTRACT.md: the server trims names and descriptions)
+
+def test_descriptions_ending_in_a_newline_match_the_stored_ones(run_module, http):
+    serve_existing_page(http)
+    declared = [{"name": "Website", "description": "Everything customers see\n",
+                 "children": [{"name": "CDN", "description": "edge\n"}, {"name": "Web servers", "description": "\n"}]},
+                {"name": "API", "children": [{"name": "REST API"}]}]
+    result = run_module(statusmate_components, args(components=declared))
+    assert result["changed"] is False
+    assert [method for method, _path in calls(http)] == ["GET", "GET", "GET"]
+
+
+# two runs on one page take turns (common.turn_on)
+
+def test_a_run_while_another_holds_the_page_waits_then_fails_before_any_request(run_module, http):
+    with taking_turns((URL, "page", TOKEN), 0):
+        result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
+    assert result["failed"] is True
+    assert "another run has held the lock" in result["msg"] and "Nothing was changed." in result["msg"]
+    assert TOKEN not in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_check_mode_takes_no_turn(run_module, http):
+    serve_existing_page(http)
+    with taking_turns((URL, "page", TOKEN), 0):
+        result = run_module(statusmate_components, args(components=TREE, retry_timeout=0), check_mode=True)
+    assert result["changed"] is False
+
+
+def test_another_page_does_not_wait(run_module, http):
+    serve_existing_page(http)
+    with taking_turns((URL, "page", "another-page-token"), 0):
+        result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
+    assert result["changed"] is False
