@@ -34,6 +34,11 @@ class OutcomeUnknown(ApiError):
     """A create was sent but its answer was lost: it may or may not exist now."""
 
 
+class ForeignAnswer(ApiError):
+    """An answer that is not the API's (not JSON, or JSON of another shape than the request expects): a proxy, a
+    captive portal or a load balancer sent it. It never means "empty" or "not found"."""
+
+
 class NotFoundOnRetry(ApiError):
     """A 404 answering a retry of a request that an earlier attempt may have carried out (a delete then did its work)."""
 

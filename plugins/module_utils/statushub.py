@@ -56,7 +56,7 @@ class Hub:
         return self.api.get(self.prefix + path, query)
 
     def read(self, path, flags=True):
-        """The one object at path, or None when there is none: 404, an empty answer, or soft-deleted.
+        """The one object at path, or None when there is none: the API's 404, or soft-deleted.
 
         flags=False for a resource without soft deletes (nor flags to ask for).
         """
@@ -66,7 +66,7 @@ class Hub:
             if exc.status == 404:
                 return None
             raise
-        return None if not item or is_deleted(item) else item
+        return None if is_deleted(item) else item
 
     def post(self, path, body):
         return self.api.post(self.prefix + path, body)

@@ -7,7 +7,7 @@ Statusmate components: the component endpoints of a page, and one component as a
 by uuid or by (name, parent).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
@@ -36,7 +36,7 @@ class Components:
             query["parent"] = parent
         if uuids:
             query["component"] = list(uuids)
-        items = self.api.get(LIST_PATH, query) or []
+        items = self.api.get(LIST_PATH, query, expect=LIST)
         if parent is not None:
             for item in items:
                 item.setdefault("parent", parent)

@@ -97,9 +97,9 @@ def test_retry_after_as_http_date():
 def test_retry_after_http_date_is_honoured_by_the_client(fake_time):
     header = email.utils.formatdate(time.time() + 4, usegmt=True)
     responses.get(BASE + "/things", status=429, headers={"Retry-After": header})
-    responses.get(BASE + "/things", json=[])
+    responses.get(BASE + "/things", json={})
     api = make_client(fake_time)
-    assert api.get("/things") == []
+    assert api.get("/things") == {}
     assert len(fake_time.sleeps) == 1 and 2.5 <= fake_time.sleeps[0] <= 4.0
 
 
@@ -169,8 +169,8 @@ def test_pacing_holds_the_documented_rates(fake_time):
     sent = []
     api = make_client(fake_time, rate_limits={"GET": 30, "OTHER": 5})
     with responses.RequestsMock() as mock:
-        mock.add_callback("POST", BASE + "/things", callback=lambda request: (sent.append(("W", fake_time.now)) or (201, {}, "{}")))
-        mock.add_callback("GET", BASE + "/things", callback=lambda request: (sent.append(("R", fake_time.now)) or (200, {}, "[]")))
+        mock.add_callback("POST", BASE + "/things", callback=lambda request: (sent.append(("W", fake_time.now)) or (201, {}, "{}")), content_type="application/json")
+        mock.add_callback("GET", BASE + "/things", callback=lambda request: (sent.append(("R", fake_time.now)) or (200, {}, "{}")), content_type="application/json")
         for _round in range(12):
             api.post("/things", {})
             api.get("/things")
@@ -197,7 +197,7 @@ def test_pacing_counts_starts_so_latency_does_not_lower_the_rate(fake_time):
 
     api = make_client(fake_time, rate_limits={"OTHER": 5})
     with responses.RequestsMock() as mock:
-        mock.add_callback("POST", BASE + "/things", callback=answer_after_latency)
+        mock.add_callback("POST", BASE + "/things", callback=answer_after_latency, content_type="application/json")
         for _attempt in range(10):
             api.post("/things", {})
     # Five start one answer apart, then each waits only for the window of the one five places before it.
@@ -239,7 +239,7 @@ def test_a_hold_keeps_every_thread_waiting(fake_time):
 def test_a_429_holds_back_the_other_threads_too(fake_time):
     responses.post(BASE + "/things", status=429, headers={"Retry-After": "3"}, json={"error": "Too many requests"})
     responses.post(BASE + "/things", status=201, json={"id": 1})
-    responses.get(BASE + "/other", json=[])
+    responses.get(BASE + "/other", json={})
     api = make_client(fake_time)
     api.post("/things", {"name": "a"})
     held_until = fake_time.now
@@ -263,12 +263,13 @@ def test_the_pages_after_the_first_are_read_at_once_and_kept_in_order(fake_time)
             together.wait()
         with lock:
             in_flight.remove(number)
-        return (200, {}, json.dumps({"page_count": 6, "data": [{"id": number}]}))
+        return (200, {}, json.dumps({"current_page": number, "page_count": 6, "per_page": 1, "total": 6,
+                                     "data": [{"id": number}]}))
 
-    responses.add_callback("GET", BASE + "/items", callback=page)
+    responses.add_callback("GET", BASE + "/items", callback=page, content_type="application/json")
     api = make_client(fake_time)
     api.set_concurrency(3)
-    assert [item["id"] for item in api.paginate("/items", None, per_page=100)] == [1, 2, 3, 4, 5, 6]
+    assert [item["id"] for item in api.paginate("/items", None, per_page=1)] == [1, 2, 3, 4, 5, 6]
     assert len(responses.calls) == 6
     assert max(most) == 3
 
@@ -379,19 +380,19 @@ def test_a_storm_of_retry_after_zero_ends_after_backing_off(fake_time):
 @responses.activate
 def test_a_503_honours_a_sane_retry_after(fake_time):
     responses.get(BASE + "/things", status=503, headers={"Retry-After": "3"})
-    responses.get(BASE + "/things", json=[])
+    responses.get(BASE + "/things", json={})
     api = make_client(fake_time)
-    assert api.get("/things") == []
+    assert api.get("/things") == {}
     assert fake_time.sleeps == [3.0]
 
 
 @responses.activate
 def test_the_budget_is_shared_by_every_request_of_the_task(fake_time):
     responses.get(BASE + "/first", status=429, headers={"Retry-After": "2"})
-    responses.get(BASE + "/first", json=[])
+    responses.get(BASE + "/first", json={})
     responses.get(BASE + "/second", status=429, headers={"Retry-After": "2"})  # answered to every request
     api = make_client(fake_time, retry_timeout=3)
-    assert api.get("/first") == []
+    assert api.get("/first") == {}
     with pytest.raises(ApiError) as caught:
         api.get("/second")
     assert "in all and the retry budget (retry_timeout=3 s) is spent" in str(caught.value)
@@ -408,7 +409,7 @@ def test_the_budget_is_shared_by_every_request_of_the_task(fake_time):
 @responses.activate
 def test_zero_retry_timeout_sends_each_request_once(fake_time, answer):
     responses.get(BASE + "/things", **answer)
-    responses.get(BASE + "/things", json=[])
+    responses.get(BASE + "/things", json={})
     api = make_client(fake_time, retry_timeout=0)
     with pytest.raises(ApiError):
         api.get("/things")
@@ -439,15 +440,15 @@ def test_threads_held_back_together_spend_the_budget_once():
         if first:
             together.wait()
             return (429, {"Retry-After": "1"}, "{}")
-        return (200, {}, "[]")
+        return (200, {}, "{}")
 
     api = ApiClient(BASE, SECRET, retry_timeout=1.5)
     api.set_concurrency(5)
     with responses.RequestsMock() as mock:
         for number in range(5):
-            mock.add_callback("GET", BASE + "/things/%d" % number, callback=answer)
+            mock.add_callback("GET", BASE + "/things/%d" % number, callback=answer, content_type="application/json")
         started = time.monotonic()
-        assert api.concurrently(lambda number: api.get("/things/%d" % number), range(5)) == [[]] * 5
+        assert api.concurrently(lambda number: api.get("/things/%d" % number), range(5)) == [{}] * 5
         assert len(mock.calls) == 10
     assert time.monotonic() - started < 1.5 * 2
 

@@ -325,7 +325,7 @@ def named_uuid(request):
 
 def test_concurrent_creates_put_each_child_after_its_group_under_the_group_s_uuid(run_module, http):
     http.get(LIST, json=[])
-    http.add_callback("POST", CREATE, callback=named_uuid)
+    http.add_callback("POST", CREATE, callback=named_uuid, content_type="application/json")
     tree = [{"name": "G%d" % group, "children": [{"name": "G%d-C%d" % (group, child)} for child in range(4)]}
             for group in range(3)]
     result = run_module(statusmate_components, args(components=tree, concurrency=4))
