@@ -11,7 +11,7 @@ import re
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ForeignAnswer
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 
 API_VERSION = "V3-R1"
@@ -63,7 +63,7 @@ class Hub:
         try:
             item = self.get(path, FLAGS_QUERY if flags else None)
         except ApiError as exc:
-            if exc.status == 404:
+            if exc.status == 404 and not isinstance(exc, ForeignAnswer):
                 return None
             raise
         return None if is_deleted(item) else item

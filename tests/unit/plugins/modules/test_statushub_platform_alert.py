@@ -70,3 +70,18 @@ def test_a_title_with_html_is_refused_before_any_request(run_module, http):
     assert result["failed"] is True
     assert result["msg"] == "title must be plain text, without HTML tags or entities, got '<h1>Major outage</h1>'"
     assert len(http.calls) == 0
+
+
+def test_absent_fails_when_the_read_is_not_the_api_s_answer_and_clears_nothing(run_module, http):
+    http.get(ALERT_URL, body="null", content_type="application/json")
+    result = run_module(statushub_platform_alert, args(state="absent", retry_timeout=0))
+    assert result["failed"] is True and not result.get("changed")
+    assert result["msg"].startswith("GET /hubs/acme/platform_alert returned HTTP 200: not the API's answer: JSON "
+                                    "null where a JSON object was due")
+    assert calls(http) == [("GET", ALERT_CALL)]
+
+
+def test_absent_never_takes_a_proxy_s_404_page_for_no_alert(run_module, http):
+    http.get(ALERT_URL, status=404, body="<html>Not found</html>", content_type="text/html")
+    result = run_module(statushub_platform_alert, args(state="absent", retry_timeout=0))
+    assert result["failed"] is True and "returned HTTP 404: not the API's answer" in result["msg"]
