@@ -57,6 +57,17 @@ LIST = "a JSON array of objects"
 ENVELOPE = "the paginated list envelope"
 ANY_JSON = "JSON or no body"
 ENVELOPE_NUMBERS = ("current_page", "page_count", "per_page", "total")
+
+
+class Identified:
+    """What a create expects: the object, with the id the API gave it under key."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def __str__(self):
+        return "a JSON object with its %s" % self.key
+
 # How much of a body that is not the API's an error shows, and how much more is read around it so that a secret
 # that begins within it is masked whole.
 BODY_PREVIEW = 80
@@ -273,8 +284,8 @@ class ApiClient:
     def get(self, path, query=None, expect=OBJECT):
         return self.request("GET", path, query=query, expect=expect)
 
-    def post(self, path, body=None, query=None):
-        return self.request("POST", path, query=query, body=body)
+    def post(self, path, body=None, query=None, expect=OBJECT):
+        return self.request("POST", path, query=query, body=body, expect=expect)
 
     def put(self, path, body=None, query=None):
         return self.request("PUT", path, query=query, body=body)
@@ -495,6 +506,8 @@ def _shape_problem(body, expect):
         return None if all(isinstance(item, dict) for item in body) else "a JSON array holding values other than objects"
     if not isinstance(body, dict):
         return _json_kind(body)
+    if isinstance(expect, Identified) and body.get(expect.key) in (None, ""):
+        return "a JSON object without its %s" % expect.key
     if expect == ENVELOPE:
         if not isinstance(body.get("data"), list) or not all(isinstance(item, dict) for item in body["data"]):
             return "a JSON object without a data array of objects"

@@ -10,7 +10,7 @@ import re
 
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import OBJECT, Identified, api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ForeignAnswer
 from ansible_collections.statusops.status.plugins.module_utils.common import build_client, connection_spec
 
@@ -21,6 +21,8 @@ RATE_LIMITS = {"GET": 30, "OTHER": 5}
 MAX_PER_PAGE = 100
 # Reads ask for the flags, so that a soft-deleted object is seen as deleted (deletes are soft).
 FLAGS_QUERY = {"extend": "flags"}
+# What a create answers: the object with its new id (every id in a hub is an integer).
+CREATED = Identified("id")
 # A hub is a subdomain: one DNS label (RFC 1123), so that it can only ever be one segment of the path.
 SUBDOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
@@ -68,8 +70,8 @@ class Hub:
             raise
         return None if is_deleted(item) else item
 
-    def post(self, path, body):
-        return self.api.post(self.prefix + path, body)
+    def post(self, path, body, expect=OBJECT):
+        return self.api.post(self.prefix + path, body, expect=expect)
 
     def put(self, path, body):
         return self.api.put(self.prefix + path, body)

@@ -7,7 +7,7 @@ Statusmate components: the component endpoints of a page, and one component as a
 by uuid or by (name, parent).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST, api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, Identified, api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
@@ -22,6 +22,7 @@ CREATE_PATH = "/api-components-create/"
 UPDATE_PATH = "/api-components-update/%s/"
 DELETE_PATH = "/api-components-delete/%s/"
 LIST_PATH = "/api-components-list/"
+CREATED = Identified("uuid")
 
 
 class Components:
@@ -48,7 +49,7 @@ class Components:
         return dict(zip(parents, self.api.concurrently(lambda parent: self.list(parent=parent), parents)))
 
     def create(self, body):
-        return self.api.post(CREATE_PATH, body)
+        return self.api.post(CREATE_PATH, body, expect=CREATED)
 
     def update(self, uuid, body):
         return self.api.post(api_path(UPDATE_PATH, uuid), body)

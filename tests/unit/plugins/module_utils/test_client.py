@@ -696,3 +696,13 @@ def test_an_empty_list_may_count_no_page_or_one(fake_time):
     serve_pages((1, dict(envelope(1, [], 0), page_count=0)))
     api = make_client(fake_time)
     assert api.paginate("/items", None, per_page=2) == [] and api.paginate("/items", None, per_page=2) == []
+
+
+@pytest.mark.parametrize("answer, problem", [({}, "a JSON object without its uuid"), ({"uuid": None}, "a JSON object "
+                                             "without its uuid"), ([{"uuid": "u-1"}], "a JSON array")])
+@responses.activate
+def test_a_create_answered_without_the_new_object_s_id_is_a_lost_answer(fake_time, answer, problem):
+    responses.post(BASE + "/things", status=201, json=answer)
+    with pytest.raises(OutcomeUnknown, match="%s where a JSON object with its uuid was due" % problem):
+        make_client(fake_time).post("/things", {"name": "a"}, expect=client_module.Identified("uuid"))
+    assert len(responses.calls) == 1
