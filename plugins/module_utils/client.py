@@ -57,6 +57,12 @@ LIST = "a JSON array of objects"
 ENVELOPE = "the paginated list envelope"
 ANY_JSON = "JSON or no body"
 ENVELOPE_NUMBERS = ("current_page", "page_count", "per_page", "total")
+# How much of a body that is not the API's an error shows, and how much more is read around it so that a secret
+# that begins within it is masked whole.
+BODY_PREVIEW = 80
+BODY_PREVIEW_READ = 4096
+# How many times a paginated list is read, all its pages, before a list that changed or lied on every read fails.
+LIST_READS = 3
 
 
 class Identified:
@@ -67,13 +73,6 @@ class Identified:
 
     def __str__(self):
         return "a JSON object with its %s" % self.key
-
-# How much of a body that is not the API's an error shows, and how much more is read around it so that a secret
-# that begins within it is masked whole.
-BODY_PREVIEW = 80
-BODY_PREVIEW_READ = 4096
-# How many times a paginated list is read, all its pages, before a list that changed or lied on every read fails.
-LIST_READS = 3
 
 
 def api_path(template, *values):
