@@ -345,9 +345,12 @@ class ApiClient:
                                              "%s; the request may have been carried out" % foreign)
                     delay = self._budget.grant(None, self._backoff(attempt))
                     if delay is None:
-                        raise ForeignAnswer(method, path, response.status_code,
-                                            "%s; waited %.1f s for retries and the retry budget (retry_timeout=%s s) "
-                                            "is spent" % (foreign, self._budget.spent(), self.retry_timeout))
+                        spent = "%s; waited %.1f s for retries and the retry budget (retry_timeout=%s s) is spent" % (
+                            foreign, self._budget.spent(), self.retry_timeout)
+                        if method == "GET":
+                            raise ForeignAnswer(method, path, response.status_code, spent)
+                        raise OutcomeUnknown(method, path, response.status_code, "%s; the outcome of this %s is unknown: "
+                                             "check whether it was carried out" % (spent, method))
                     maybe_carried_out = maybe_carried_out or method != "GET"
                     self._sleep(delay)
                     continue

@@ -31,7 +31,7 @@ class ApiError(Exception):
 
 
 class OutcomeUnknown(ApiError):
-    """A create was sent but its answer was lost: it may or may not exist now."""
+    """A write was sent but its answer was lost (or was not the API's): it may or may not have been carried out."""
 
 
 class ForeignAnswer(ApiError):

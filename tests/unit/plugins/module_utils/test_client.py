@@ -709,3 +709,12 @@ def test_a_create_answered_without_the_new_object_s_id_is_a_lost_answer(fake_tim
     with pytest.raises(OutcomeUnknown, match="%s where a JSON object with its uuid was due" % problem):
         make_client(fake_time).post("/things", {"name": "a"}, expect=client_module.Identified("uuid"))
     assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_an_update_never_answered_by_the_api_has_an_unknown_outcome(fake_time):
+    responses.put(BASE + "/things/1", body=PORTAL, content_type="text/html")
+    with pytest.raises(OutcomeUnknown, match=r"^PUT /things/1 returned HTTP 200: not the API's answer: .*retry budget "
+                                             r"\(retry_timeout=0 s\) is spent; the outcome of this PUT is unknown: check "
+                                             r"whether it was carried out$"):
+        make_client(fake_time, retry_timeout=0).put("/things/1", {"name": "a"})

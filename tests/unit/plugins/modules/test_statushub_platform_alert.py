@@ -85,3 +85,12 @@ def test_absent_never_takes_a_proxy_s_404_page_for_no_alert(run_module, http):
     http.get(ALERT_URL, status=404, body="<html>Not found</html>", content_type="text/html")
     result = run_module(statushub_platform_alert, args(state="absent", retry_timeout=0))
     assert result["failed"] is True and "returned HTTP 404: not the API's answer" in result["msg"]
+
+
+def test_a_clear_never_answered_by_the_api_fails_saying_it_may_have_been_done(run_module, http):
+    http.get(ALERT_URL, json=ALERT)
+    http.delete(ALERT_URL, body="<html>Gateway</html>", content_type="text/html")
+    result = run_module(statushub_platform_alert, args(state="absent", retry_timeout=0))
+    assert result["failed"] is True and result["changed"] is True
+    assert "the outcome of this DELETE is unknown: check whether it was carried out" in result["msg"]
+    assert calls(http) == [("GET", ALERT_CALL), ("DELETE", ALERT_CALL)]
