@@ -5,8 +5,9 @@
 : "${repo:?set repo to the repository root before sourcing scripts/lib.sh}"
 
 # The ansible-core versions tested: the newest in requirements-dev.txt (.venv),
-# each older one from its own requirements-ansible-core-<version>.txt (.venv-<version>).
-# Each file names the controller Python its venv is made with in a line "# python: X.Y".
+# each other one from its own requirements-ansible-core-<version>.txt (.venv-<version>).
+# Each file names the controller Python its venv is made with in a line "# python: X.Y",
+# and may name the steps that version runs in a line "# steps: sanity units".
 newest_ansible_core=2.21
 older_ansible_cores() {
     local file
@@ -17,8 +18,9 @@ older_ansible_cores() {
     done | sort -rV
 }
 
-# select_ansible_core VERSION: the venv, requirements file and controller Python
-# (python_version) of that version; the newest is selected when lib.sh is sourced.
+# select_ansible_core VERSION: the venv, requirements file, controller Python
+# (python_version) and the steps its file names (version_steps, empty if none)
+# of that version; the newest is selected when lib.sh is sourced.
 select_ansible_core() {
     local version=$1
     if [[ "$version" == "$newest_ansible_core" ]]; then
@@ -33,19 +35,30 @@ select_ansible_core() {
     fi
     python_version=$(sed -n 's/^# python: *\([0-9][0-9.]*\) *$/\1/p' "$repo/$requirements")
     [[ -n "$python_version" ]] || { echo "$requirements names no Python (a line '# python: X.Y')" >&2; return 1; }
+    # shellcheck disable=SC2034  # read by scripts/test
+    version_steps=$(sed -n 's/^# steps: *\(.*[^ ]\) *$/\1/p' "$repo/$requirements")
 }
 select_ansible_core "$newest_ansible_core"
+
+# pyenv_roots: where pyenv's Pythons may be: PYENV_ROOT, else ~/.pyenv of the user
+# in the password database and of HOME (CI runners often point HOME elsewhere).
+pyenv_roots() {
+    local passwd_home
+    passwd_home=$(getent passwd "$(id -un)" | cut -d: -f6)
+    printf '%s\n' ${PYENV_ROOT:+"$PYENV_ROOT"} ${passwd_home:+"$passwd_home/.pyenv"} "$HOME/.pyenv" | awk '!seen[$0]++'
+}
 
 # find_python X.Y WHAT: the path of a pythonX.Y that runs, from pyenv's versions
 # (newest patch first; pyenv's shims may point nowhere) or PATH; WHAT it is for
 # goes into the message when there is none.
 find_python() {
-    local version=$1 what=$2 candidate candidates
-    mapfile -t candidates < <(compgen -G "$HOME/.pyenv/versions/$version.*/bin/python$version" | sort -rV; type -ap "python$version")
+    local version=$1 what=$2 candidate candidates root roots
+    mapfile -t roots < <(pyenv_roots)
+    mapfile -t candidates < <(for root in "${roots[@]}"; do compgen -G "$root/versions/$version.*/bin/python$version" | sort -rV; done; type -ap "python$version")
     for candidate in "${candidates[@]}"; do
         "$candidate" -c '' 2>/dev/null && { echo "$candidate"; return 0; }
     done
-    echo "Python $version ($what) not found: no ~/.pyenv/versions/$version.*/bin/python$version, and no python$version on PATH that runs" >&2
+    echo "Python $version ($what) not found: no versions/$version.*/bin/python$version under $(printf '%s ' "${roots[@]}")and no python$version on PATH that runs" >&2
     return 1
 }
 

@@ -35,7 +35,7 @@ from ansible_collections.statusops.status.plugins.module_utils.errors import (
 )
 from ansible_collections.statusops.status.plugins.module_utils.masking import mask_pattern, masked
 
-COLLECTION_VERSION = "0.1.0"
+COLLECTION_VERSION = "0.2.0"
 USER_AGENT = "statusops.status/%s (Ansible collection)" % COLLECTION_VERSION
 
 RETRIABLE_STATUSES = (502, 503, 504)

@@ -60,8 +60,7 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    fail_on_invalid(module, option_errors(module.argument_spec, given_params()) + connection_errors(params)
-                    + list(errors))
+    fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params), *errors])
     if sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
                     % (shown_url(params["api_url"]), secret_option))

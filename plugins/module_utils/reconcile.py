@@ -226,9 +226,9 @@ class SetPlan:
 
     def order(self):
         """(action, key) of every change, in the order they start: deletes, then updates, then creates."""
-        return ([("delete", key) for key, _current in self.delete]
-                + [("update", update[0]) for update in self.update]
-                + [("create", key) for key, _desired in self.create])
+        return [*(("delete", key) for key, _current in self.delete),
+                *(("update", update[0]) for update in self.update),
+                *(("create", key) for key, _desired in self.create)]
 
 
 def plan_set(current_by_key, desired_by_key, changes_of, prune=False, absent=False, plan=None):

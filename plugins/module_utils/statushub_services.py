@@ -193,17 +193,29 @@ class ServiceSet(SetMapping):
 
 
 class ServiceNames:
-    """Resolves services named by name or by id; the hub's live services are read once."""
+    """Resolves services named by name or by id; the hub's live services are read once.
 
-    def __init__(self, hub):
+    planned names the services an earlier task of the same run would create (check mode): they resolve as if the hub
+    had them, with a negative id (the API's ids are positive) that is shown as null.
+    """
+
+    def __init__(self, hub, planned=()):
         self.hub = hub
+        self.planned = planned
         self._services = None
 
     @property
     def services(self):
         if self._services is None:
-            self._services = Services(self.hub).list()
+            live = Services(self.hub).list()
+            on_hub = set(service["name"] for service in live)
+            to_come = [name for name in dict.fromkeys(self.planned) if name not in on_hub]
+            self._services = live + [{"id": -number, "name": name} for number, name in enumerate(to_come, 1)]
         return self._services
+
+    def shown(self, service_id):
+        """The service as a preview shows it: a planned one has no id yet."""
+        return {"id": service_id if service_id > 0 else None, "name": self.name_of(service_id)}
 
     def id_of(self, reference):
         """The id of the service named by id or by name; unknown or ambiguous names fail."""

@@ -94,6 +94,17 @@ def hidden_address(address):
     return REDACTED + address[-2:]
 
 
+# A URL, an email address or a phone number inside a message; punctuation after a URL is not part of it.
+ADDRESS_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]*[^\s'\"<>,.;:!?)\]]"
+                             r"|[^\s'\"@:,()<>\[\]]+@[^\s'\"@:,()<>\[\]]*"
+                             r"|[+]?[0-9][0-9 ().-]{5,}[0-9]")
+
+
+def hide_addresses(text):
+    """The text with every URL, email address and phone number in it hidden (the filter hide_addresses)."""
+    return ADDRESS_IN_TEXT.sub(lambda match: hidden_address(match.group(0)), "" if text is None else str(text))
+
+
 def is_secret_address(method, address):
     return method in URL_METHODS or (method is None and looks_like_url(address))
 
@@ -350,7 +361,7 @@ def preview(current, desired, names):
         all_services = selection_key(selection, names) == "all"
         ids = names.all_ids() if all_services else selection["service_ids"]
         merged["services_selection"] = {"all": all_services,
-                                        "services": [{"id": i, "name": names.name_of(i)} for i in ids]}
+                                        "services": [names.shown(i) for i in ids]}
     return merged
 
 
@@ -442,9 +453,8 @@ class Subscription(Resource):
 
     def find_created(self):
         """Those with the address and the method: the identity of a subscription made without an id."""
-        key = address_key(self.params["address"])
-        return [item for item in self.subscriptions.list() if address_key(item.get("address")) == key
-                and item.get("method_name") == self.params["method"]]
+        key = (address_key(self.params["address"]), self.params["method"])
+        return [item for item in self.subscriptions.list() if (address_key(item.get("address")), item.get("method_name")) == key]
 
     def desired(self):
         if self._desired is None:

@@ -122,8 +122,8 @@ def main():
     )
     params = module.params
     declared, errors = declared_services(params["services"], params["state"])
-    fail_on_invalid(module, errors + empty_prune_errors(params, "services", "service of the hub")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*errors, *empty_prune_errors(params, "services", "service of the hub"),
+                             *concurrency_errors(params["concurrency"])])
     reconcile_set(module, ServiceSet(Services(Hub(module)), declared, params["prune"], params["state"]),
                   params["concurrency"])
 

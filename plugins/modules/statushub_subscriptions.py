@@ -40,6 +40,17 @@ options:
     type: list
     elements: dict
     required: true
+  planned_services:
+    description:
+      - In check mode, the names of the services that an earlier task of the same run would create (what
+        M(statusops.status.statushub_services) returns in C(created)); a subscription may name them although the hub
+        has none of them yet, and the preview shows them with C(id=null). The role C(statusops.status.statushub_page) passes them, so that
+        its C(--check) on an empty hub previews every subscription.
+      - Not used outside check mode, where those services exist by the time this task runs.
+    type: list
+    elements: str
+    default: []
+    version_added: 0.2.0
 seealso:
   - module: statusops.status.statushub_subscription
   - module: statusops.status.statushub_subscription_info
@@ -141,16 +152,18 @@ def main():
             allow_empty=dict(type="bool", default=False),
             state=dict(type="str", default="present", choices=["present", "absent"]),
             concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
+            planned_services=dict(type="list", elements="str", default=[]),
         ),
         supports_check_mode=True,
     )
     params = module.params
     protect_secrets(module, "subscriptions")
-    fail_on_invalid(module, declared_subscriptions(params["subscriptions"], params["state"])
-                    + empty_prune_errors(params, "subscriptions", "subscription of the hub")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*declared_subscriptions(params["subscriptions"], params["state"]),
+                             *empty_prune_errors(params, "subscriptions", "subscription of the hub"),
+                             *concurrency_errors(params["concurrency"])])
     hub = Hub(module)
-    reconcile_set(module, SubscriptionSet(Subscriptions(hub), ServiceNames(hub), params["subscriptions"],
+    names = ServiceNames(hub, params["planned_services"] if module.check_mode else ())
+    reconcile_set(module, SubscriptionSet(Subscriptions(hub), names, params["subscriptions"],
                                           params["prune"], params["state"]), params["concurrency"])
 
 

@@ -261,8 +261,8 @@ def main():
     )
     params = module.params
     tree, errors = parse_tree(params["components"])
-    fail_on_invalid(module, errors + empty_prune_errors(params, "components", "component of the page")
-                    + concurrency_errors(params["concurrency"]))
+    fail_on_invalid(module, [*errors, *empty_prune_errors(params, "components", "component of the page"),
+                             *concurrency_errors(params["concurrency"])])
     components = ComponentTree(Components(client(module)), tree, prune=params["prune"],
                                absent=params["state"] == "absent", update_unverified=params["update_unverified"])
     reconcile_set(module, components, params["concurrency"])

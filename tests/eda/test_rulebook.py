@@ -183,3 +183,15 @@ def test_alertmanager_notifications_move_the_page_and_the_hub(engine):
     wait_for("Checkout operational with the incident resolved",
              lambda: simulator.impact("Checkout") == ["operational"]
              and simulator.incidents() == [("Checkout is failing", False)], CONVERGE, process)
+
+
+def test_the_rulebook_refuses_to_listen_on_every_address_without_a_token(tmp_path):
+    (tmp_path / "vars.yml").write_text(json.dumps({"alert_status_webhook_host": "0.0.0.0",
+                                                   "alert_status_webhook_port": free_port()}))
+    (tmp_path / "inventory.yml").write_text(json.dumps({"all": {"hosts": {"localhost": {"ansible_connection": "local"}}}}))
+    engine = subprocess.run(["ansible-rulebook", "--rulebook", "statusops.status.alertmanager_status",
+                             "--vars", "vars.yml", "--inventory", "inventory.yml"],
+                            cwd=str(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            timeout=ENGINE_START)
+    assert engine.returncode != 0
+    assert "refusing to listen on 0.0.0.0 without a token or an HMAC secret" in engine.stdout

@@ -3,7 +3,7 @@
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.filter.maintenance_window import FilterModule, maintenance_window_services
+from ansible_collections.statusops.status.plugins.filter.maintenance_window_services import FilterModule, maintenance_window_services
 
 
 def test_services_take_the_module_shape():

@@ -1,11 +1,9 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from ansible_collections.statusops.status.plugins.filter.statushub_page import (
-    hide_addresses,
-    subscription_changes,
-    subscription_errors,
-)
+from ansible_collections.statusops.status.plugins.filter.hide_addresses import hide_addresses
+from ansible_collections.statusops.status.plugins.filter.subscription_changes import subscription_changes
+from ansible_collections.statusops.status.plugins.filter.subscription_errors import subscription_errors
 
 HOOK = "https://hooks.slack.com/services/T000/B000/secret"
 

@@ -4,7 +4,7 @@
 
 import copy
 
-from ansible_collections.statusops.status.plugins.filter.alert_status import alert_status_changes
+from ansible_collections.statusops.status.plugins.filter.alert_status_changes import alert_status_changes
 from ansible_collections.statusops.status.plugins.module_utils.alertmanager import notification_changes
 
 UUID = "3f6c2a1e-8b7d-4e0f-9a21-5c4d3b2a1f00"

@@ -220,6 +220,28 @@ def test_set_in_check_mode_only_reads(run_module, http):
     assert SLACK not in json.dumps(result)
 
 
+def test_in_check_mode_planned_services_are_previewed_without_an_id(run_module, http):
+    lists(http, [OPS])
+    declared = [{"address": "ops@example.com", "method": "email", "services": ["API", "Billing"]},
+                {"address": "dev@example.com", "method": "email", "services": ["Billing"]}]
+    result = run_module(statushub_subscriptions, args(subscriptions=declared, planned_services=["Billing", "API"]),
+                        check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert [item["services_selection"] for item in result["updated"] + result["created"]] == [
+        {"all": False, "services": [{"id": None, "name": "Billing"}, {"id": 12, "name": "API"}]},
+        {"all": False, "services": [{"id": None, "name": "Billing"}]}]
+    assert calls(http) == [("GET", LIST % 1), ("GET", SERVICES)]
+
+
+def test_planned_services_are_not_used_outside_check_mode(run_module, http):
+    lists(http, [])
+    result = run_module(statushub_subscriptions, args(
+        subscriptions=[{"address": "dev@example.com", "method": "email", "services": ["Billing"]}],
+        planned_services=["Billing"]))
+    assert result["failed"] is True and "service 'Billing': the hub has no service" in result["msg"]
+    assert calls(http) == [("GET", LIST % 1), ("GET", SERVICES)]
+
+
 def test_set_unchanged_sends_no_write(run_module, http):
     list_subscriptions(http, [dict(OPS_EMAIL, protected=True), sub(5003, SLACK, "slack", label="#incidents")])
     list_subscribable_services(http)

@@ -3,6 +3,41 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The maintenance_window role's services in the shape of statushub_maintenance's services option."""
 
+DOCUMENTATION = r"""
+name: maintenance_window_services
+version_added: 0.1.0
+author:
+  - statusops.status contributors (@statusops)
+short_description: The maintenance_window role's services as statushub_maintenance takes them
+description:
+  - Turns each item of C(maintenance_window_services), a service name or a dict with C(name) and C(status), into a
+    dict with C(service) and C(status) (V(degraded-performance) when not given), the shape of the
+    O(statusops.status.statushub_maintenance#module:services) option.
+  - An item that is neither fails, naming its position and its value.
+options:
+  _input:
+    description: The services.
+    type: list
+    elements: raw
+    required: true
+"""
+
+EXAMPLES = r"""
+- name: Open a StatusHub maintenance for the API and the dashboard
+  statusops.status.statushub_maintenance:
+    title: Deploy 2.4.1
+    start_time: now
+    duration: 30
+    services: "{{ ['API', {'name': 'Dashboard', 'status': 'down'}] | statusops.status.maintenance_window_services }}"
+"""
+
+RETURN = r"""
+_value:
+  description: The services, each with C(service) and C(status).
+  type: list
+  elements: dict
+"""
+
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import SERVICE_STATUSES
 
 DEFAULT_SERVICE_STATUS = "degraded-performance"
