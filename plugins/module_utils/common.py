@@ -30,6 +30,8 @@ NUMBER_RANGES = {
     "retry_timeout": (0, 86400),
     "concurrency": (1, 100),
     "duration": (1, 366 * 24 * 60),  # minutes: a year
+    "wait": (0, 24 * 60 * 60),  # seconds a gate may wait: a day
+    "interval": (1, 60 * 60),  # seconds between a gate's looks
 }
 # JSON's largest safe integer: no id or count the APIs use is larger.
 LARGEST_NUMBER = 2 ** 53 - 1

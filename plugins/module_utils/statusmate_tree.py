@@ -27,6 +27,8 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate_page i
 
 # The fields of one item of the declared tree, in the order the tree shows them.
 TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)
+# An export carries the page's structure; the live impact only when asked for.
+STRUCTURE_FIELDS = tuple(field for field in TREE_FIELDS if field != "impact")
 ITEM_SPEC = dict(COMPONENT_FIELD_SPEC)
 ITEM_SPEC["name"] = dict(type="str", required=True)
 ITEM_SPEC["children"] = dict(type="list", elements="dict")
@@ -163,12 +165,13 @@ class ComponentTree(SetMapping):
     noun = "component"
     id_key = "uuid"
 
-    def __init__(self, components, tree, prune=False, absent=False, update_unverified=False):
+    def __init__(self, components, tree, prune=False, absent=False, update_unverified=False, update_impact="on_create"):
         self.components = components
         self.tree = tree
         self.prune = prune and not absent
         self.absent = absent
         self.update_unverified = update_unverified
+        self.update_impact = update_impact
 
     def read(self):
         """The page, with the children of every component that may be a declared group; with prune, also of the
@@ -187,7 +190,7 @@ class ComponentTree(SetMapping):
         plan = TreePlan(current, self.absent)
         self._level(plan, self.tree, current.top_level(), (), None)
         live = dict((key, entry.live) for key, entry in plan.entries.items() if entry.live is not None)
-        desired = dict((key, entry.declared.fields) for key, entry in plan.entries.items() if entry.declared is not None)
+        desired = dict((key, self._desired(entry)) for key, entry in plan.entries.items() if entry.declared is not None)
         plan_set(live, desired, self._changes, prune=self.prune, absent=self.absent, plan=plan)
         plan.delete.sort(key=lambda item: -plan.entries[item[0]].depth)
         return plan
@@ -218,6 +221,13 @@ class ComponentTree(SetMapping):
         if plan.context.explored(item["uuid"]):
             for child in plan.context.children(item["uuid"]):
                 self._undeclared(plan, child, path, key)
+
+    def _desired(self, entry):
+        """The declared fields; a declared impact is only the impact of a component this task creates, unless
+        update_impact is always: the live impact of an existing one belongs to the tasks that set live status."""
+        if entry.live is None or self.update_impact == "always":
+            return entry.declared.fields
+        return dict((field, value) for field, value in entry.declared.fields.items() if field != "impact")
 
     def _changes(self, key, current, desired):
         changes = differing_fields(current, desired)
@@ -297,10 +307,10 @@ def _tree(entries, data_of, name_of):
     return roots
 
 
-def shape(item, name=None):
+def shape(item, name=None, fields=TREE_FIELDS):
     """One component in the shape the declared tree takes: the known fields, no uuid or parent."""
     node = {}
-    for field in TREE_FIELDS:
+    for field in fields:
         if field == "name" and name is not None:
             node["name"] = name
         elif item.get(field) is not None:
@@ -308,14 +318,16 @@ def shape(item, name=None):
     return node
 
 
-def export_page(components, parent=None):
-    """The live page (or the part below parent, a name or uuid) as a declared tree, and its components, parents first."""
+def export_page(components, parent=None, include_impact=False):
+    """The live page (or the part below parent, a name or uuid) as a declared tree, and its components, parents first.
+
+    The tree leaves the live impact out unless include_impact: declared again, it would freeze that moment."""
     page = read_page(components)
     flat = page.subtree(page.resolve(parent) if parent is not None else None)
     nodes = {}
     tree = []
     for item in flat:
-        node = nodes[item["uuid"]] = shape(item)
+        node = nodes[item["uuid"]] = shape(item, fields=TREE_FIELDS if include_impact else STRUCTURE_FIELDS)
         holder = nodes.get(item["parent"])
         if holder is None:
             tree.append(node)

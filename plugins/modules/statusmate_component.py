@@ -15,6 +15,9 @@ description:
     created and with every update, and listed in RV(unverified). Set O(update_unverified) to send them even when
     every field that can be compared already matches.
   - A field you do not set is never sent with a value the server did not report, so its real value is kept.
+  - With O(impact), this module sets the component's live status now, as M(statusops.status.statusmate_component_impacts),
+    M(statusops.status.statusmate_maintenance) and the P(statusops.status.alert_status#role) role do; M(statusops.status.statusmate_components)
+    and the P(statusops.status.statusmate_page#role) role own the page's structure and set an impact only on the components they create.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:
@@ -50,7 +53,7 @@ options:
     type: int
   impact:
     description:
-      - The component's current impact.
+      - The component's live impact, set now (and on every run that finds another one).
     type: str
     choices: [operational, under_maintenance, degraded_performance, partial_outage, major_outage]
   histogram:

@@ -17,6 +17,9 @@ description:
     then sends one update per component whose impact differs, and none when every impact already matches. An empty
     O(impacts) sends no request at all.
   - An update carries every other field as the server's list reported it, and no field it did not report.
+  - This module sets the live status now, as M(statusops.status.statusmate_component) with O(statusops.status.statusmate_component#module:impact),
+    M(statusops.status.statusmate_maintenance) and the P(statusops.status.alert_status#role) role do; M(statusops.status.statusmate_components)
+    and the P(statusops.status.statusmate_page#role) role own the page's structure and set an impact only on the components they create.
 author:
   - statusops.status contributors (@statusops)
 extends_documentation_fragment:

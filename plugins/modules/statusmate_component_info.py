@@ -41,6 +41,15 @@ options:
     type: str
     choices: [list, tree]
     default: list
+  include_impact:
+    description:
+      - With O(format=tree), also put each component's live C(impact) into RV(page).
+      - Left out by default, since RV(page) is the page's structure. Declared again, an impact exported during an
+        incident would freeze that incident into the declaration.
+      - RV(components) always carries the impact the server reports.
+    type: bool
+    default: false
+    version_added: 0.2.0
 seealso:
   - module: statusops.status.statusmate_component
   - module: statusops.status.statusmate_components
@@ -92,17 +101,16 @@ page:
   description:
     - The page as a tree in the shape of O(statusops.status.statusmate_components#module:components), each component
       with the fields the server reported (no C(uuid) or C(parent)) and C(children) when it has any.
+    - C(impact) only with O(include_impact=true).
   returned: when O(format=tree)
   type: list
   elements: dict
   sample:
     - name: Website
       description: ""
-      impact: operational
       children:
         - name: CDN
           description: edge
-          impact: operational
 """
 
 from ansible.module_utils.basic import AnsibleModule
@@ -121,6 +129,7 @@ def main():
             uuid=dict(type="list", elements="str"),
             name=dict(type="str"),
             format=dict(type="str", default="list", choices=["list", "tree"]),
+            include_impact=dict(type="bool", default=False),
         ),
         supports_check_mode=True,
     )
@@ -131,7 +140,7 @@ def main():
 
     def work():
         if params["format"] == "tree":
-            page, items = export_page(components, params["parent"] or None)
+            page, items = export_page(components, params["parent"] or None, include_impact=params["include_impact"])
             return dict(changed=False, components=items, page=page)
         if params["parent"]:
             parent = read_page(components).resolve(params["parent"])

@@ -62,7 +62,8 @@ options:
         type: int
       impact:
         description:
-          - The component's current impact.
+          - The impact the component gets when this task creates it.
+          - An existing component keeps its live impact unless O(update_impact=always), which sets it to this value.
         type: str
         choices: [operational, under_maintenance, degraded_performance, partial_outage, major_outage]
       histogram:
@@ -105,6 +106,16 @@ options:
         Without it an empty list (an empty variable, say) fails the task before any request.
     type: bool
     default: false
+  update_impact:
+    description:
+      - V(on_create) sets a declared O(components[].impact) only on the components the task creates; an existing
+        component keeps its live impact, with no update sent for it, no change reported and no difference shown.
+      - V(always) also sets the declared impact of existing components, overwriting their live status, as every run
+        did before this option existed.
+    type: str
+    choices: [on_create, always]
+    default: on_create
+    version_added: 0.2.0
   update_unverified:
     description:
       - Send an update to every existing declared component that sets a field the server's list does not report
@@ -144,7 +155,7 @@ EXAMPLES = r"""
         description: Everything customers see
         children:
           - name: CDN
-            impact: operational
+            impact: operational  # only when the task creates it; later runs leave its live impact alone
           - name: Web servers
       - name: API
         children:
@@ -160,6 +171,16 @@ EXAMPLES = r"""
   check_mode: true
   diff: true
   register: preview
+
+- name: Reset every declared impact, overwriting the live status (after an incident drill, say)
+  statusops.status.statusmate_components:
+    api_token: "{{ statusmate_token }}"
+    components:
+      - name: Website
+        children:
+          - name: CDN
+            impact: operational
+    update_impact: always
 
 - name: Remove a group and its components
   statusops.status.statusmate_components:
@@ -254,6 +275,7 @@ def main():
             prune=dict(type="bool", default=False),
             allow_empty=dict(type="bool", default=False),
             update_unverified=dict(type="bool", default=False),
+            update_impact=dict(type="str", default="on_create", choices=["on_create", "always"]),
             state=dict(type="str", default="present", choices=["present", "absent"]),
             concurrency=dict(type="int", default=DEFAULT_CONCURRENCY),
         ),
@@ -264,7 +286,8 @@ def main():
     fail_on_invalid(module, [*errors, *empty_prune_errors(params, "components", "component of the page"),
                              *concurrency_errors(params["concurrency"])])
     components = ComponentTree(Components(client(module)), tree, prune=params["prune"],
-                               absent=params["state"] == "absent", update_unverified=params["update_unverified"])
+                               absent=params["state"] == "absent", update_unverified=params["update_unverified"],
+                               update_impact=params["update_impact"])
     reconcile_set(module, components, params["concurrency"])
 
 

@@ -20,6 +20,9 @@ description:
     during the window as it is and names it in RV(changed_during_window) and in a warning, and forgets the window. Where no impact is
     remembered (the memory file is gone, or the component was under maintenance already when the window opened), it
     sets O(restore_impact) and says so in a warning. Running it again changes nothing.
+  - A window owns the live status of its components while it is open, as M(statusops.status.statusmate_component_impacts)
+    and the P(statusops.status.alert_status#role) role own it outside windows; M(statusops.status.statusmate_components)
+    and the P(statusops.status.statusmate_page#role) role own the page's structure and never reset an impact a window set.
   - The page is read once (on a server whose list items are abbreviated, with one more request per component to
     learn the tree), and every component is found before the first write or the first change of the memory.
   - B(The memory.) One JSON file per window in O(memory_dir), written atomically (a new file, created exclusively

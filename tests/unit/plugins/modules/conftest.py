@@ -73,3 +73,27 @@ def warning_texts(result):
     ansible-core keeps warnings per process, so other tests' warnings may come first.
     """
     return [warning if isinstance(warning, str) else warning["event"]["msg"] for warning in result.get("warnings", [])]
+
+
+class GateTime:
+    """Stands for the time module of the gates: a clock that moves only when a gate sleeps, or a look takes time."""
+
+    def __init__(self):
+        self.now = 1000.0
+        self.sleeps = []
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def gate_time(monkeypatch):
+    from ansible_collections.statusops.status.plugins.module_utils import gates
+
+    fake = GateTime()
+    monkeypatch.setattr(gates, "time", fake)
+    return fake

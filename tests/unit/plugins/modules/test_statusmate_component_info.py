@@ -24,12 +24,23 @@ def test_tree_with_abbreviated_items_reads_the_children_of_every_component(run_m
     result = run_module(statusmate_component_info, args(format="tree"))
     assert result["changed"] is False
     assert result["page"] == [
+        {"name": "Website", "description": "", "children": [{"name": "CDN", "description": "edge"}]},
+        {"name": "API", "description": ""},
+    ]
+    assert [(item["name"], item["parent"]) for item in result["components"]] == [("Website", None), ("CDN", "w-1"), ("API", None)]
+    assert [item["impact"] for item in result["components"]] == ["operational", "operational", "major_outage"]
+    assert len(calls(http)) == 4
+
+
+def test_tree_carries_the_live_impact_only_when_asked(run_module, http):
+    http.get(LIST, json=[dict(WEBSITE, parent=None), dict(CDN, parent="w-1"), dict(API, parent=None)])
+    result = run_module(statusmate_component_info, args(format="tree", include_impact=True))
+    assert result["page"] == [
         {"name": "Website", "description": "", "impact": "operational",
          "children": [{"name": "CDN", "description": "edge", "impact": "operational"}]},
         {"name": "API", "description": "", "impact": "major_outage"},
     ]
-    assert [(item["name"], item["parent"]) for item in result["components"]] == [("Website", None), ("CDN", "w-1"), ("API", None)]
-    assert len(calls(http)) == 4
+    assert calls(http) == [("GET", "/api-components-list/")]
 
 
 def test_tree_with_full_items_reads_once_and_exports_every_field(run_module, http):
@@ -37,7 +48,7 @@ def test_tree_with_full_items_reads_once_and_exports_every_field(run_module, htt
                 start_date="2025-05-24T11:02:11+03:00")
     http.get(LIST, json=[dict(WEBSITE, parent=None), full])
     result = run_module(statusmate_component_info, args(format="tree"))
-    assert result["page"][0]["children"] == [{"name": "CDN", "description": "edge", "index": 2, "impact": "operational",
+    assert result["page"][0]["children"] == [{"name": "CDN", "description": "edge", "index": 2,
                                               "histogram": True, "collapse": False, "enabled": True, "private": False,
                                               "start_date": "2025-05-24T11:02:11+03:00"}]
     assert calls(http) == [("GET", "/api-components-list/")]
@@ -48,7 +59,7 @@ def test_tree_below_a_parent_given_by_name(run_module, http):
     http.get(LIST + "?parent=w-1", json=[CDN])
     http.get(LIST + "?parent=c-1", json=[])
     result = run_module(statusmate_component_info, args(format="tree", parent="Website"))
-    assert result["page"] == [{"name": "CDN", "description": "edge", "impact": "operational"}]
+    assert result["page"] == [{"name": "CDN", "description": "edge"}]
     assert len(calls(http)) == 3
 
 

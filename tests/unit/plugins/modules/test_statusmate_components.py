@@ -102,18 +102,80 @@ def test_unchanged_page_with_full_items_sends_one_list(run_module, http):
     assert calls(http) == [("GET", "/api-components-list/")]
 
 
-def test_one_update_per_changed_component_with_every_known_field(run_module, http):
-    serve_existing_page(http)
-    http.post(UPDATE % "c-1", json=dict(CDN, parent="w-1", impact="partial_outage"))
-    tree = [dict(TREE[0], children=[{"name": "CDN", "impact": "partial_outage"}, {"name": "Web servers"}]), TREE[1]]
-    result = run_module(statusmate_components, args(components=tree), diff=True)
-    assert result["changed"] is True
-    assert result["updated"] == ["Website/CDN"] and result["created"] == []
+def serve_page_during_an_incident(http):
+    """The existing page, with CDN in a major outage."""
+    http.get(LIST, json=[WEBSITE_GROUP, OUTAGE_CDN, WEB, API, REST])
+    http.get(LIST + "?parent=w-1", json=[OUTAGE_CDN, WEB])
+    http.get(LIST + "?parent=a-1", json=[REST])
+
+
+OUTAGE_CDN = item("c-1", "CDN", "edge", impact="major_outage")
+# The page as a nightly provisioning run declares it, with the impacts of a quiet day.
+TREE_WITH_IMPACTS = [dict(TREE[0], impact="operational",
+                          children=[{"name": "CDN", "description": "edge", "impact": "operational"}, {"name": "Web servers"}]),
+                     TREE[1]]
+
+
+def test_an_existing_component_keeps_its_live_impact_by_default(run_module, http):
+    serve_page_during_an_incident(http)
+    result = run_module(statusmate_components, args(components=TREE_WITH_IMPACTS), diff=True)
+    assert result["changed"] is False
+    assert result["updated"] == [] and result["created"] == []
+    assert all(method == "GET" for method, _path in calls(http))
+    assert result["components"][0]["children"][0]["impact"] == "major_outage"
+    assert result["diff"]["before"] == result["diff"]["after"]
+
+
+def test_check_mode_shows_no_impact_change_for_an_existing_component(run_module, http):
+    serve_page_during_an_incident(http)
+    result = run_module(statusmate_components, args(components=TREE_WITH_IMPACTS, update_impact="on_create"),
+                        check_mode=True, diff=True)
+    assert result["changed"] is False and result["updated"] == []
+    assert all(method == "GET" for method, _path in calls(http))
+    assert result["diff"]["before"] == result["diff"]["after"]
+
+
+def test_an_update_for_another_field_carries_the_live_impact(run_module, http):
+    serve_page_during_an_incident(http)
+    http.post(UPDATE % "c-1", json=dict(OUTAGE_CDN, description="edge caches", parent="w-1"))
+    tree = [dict(TREE[0], children=[{"name": "CDN", "description": "edge caches", "impact": "operational"},
+                                    {"name": "Web servers"}]), TREE[1]]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["updated"] == ["Website/CDN"]
     assert calls(http)[3:] == [("POST", "/api-components-update/c-1/")]
-    assert bodies(http)[3] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "w-1", "impact": "partial_outage"}
+    assert bodies(http)[3] == {"uuid": "c-1", "name": "CDN", "description": "edge caches", "parent": "w-1",
+                               "impact": "major_outage"}
+
+
+def test_a_new_component_is_created_with_its_declared_impact(run_module, http):
+    serve_page_during_an_incident(http)
+    http.post(CREATE, status=201, json={"uuid": "g-1"})
+    tree = [dict(TREE_WITH_IMPACTS[0], children=TREE_WITH_IMPACTS[0]["children"] + [
+        {"name": "Gateway", "impact": "under_maintenance"}]), TREE[1]]
+    result = run_module(statusmate_components, args(components=tree))
+    assert result["changed"] is True
+    assert result["created"] == ["Website/Gateway"] and result["updated"] == []
+    assert calls(http)[3:] == [("POST", "/api-components-create/")]
+    assert bodies(http)[3] == {"name": "Gateway", "impact": "under_maintenance", "parent": "w-1"}
+
+
+def test_update_impact_always_resets_the_live_impact_in_one_update_with_every_known_field(run_module, http):
+    serve_page_during_an_incident(http)
+    http.post(UPDATE % "c-1", json=dict(CDN, parent="w-1"))
+    result = run_module(statusmate_components, args(components=TREE_WITH_IMPACTS, update_impact="always"), diff=True)
+    assert result["changed"] is True and result["updated"] == ["Website/CDN"]
+    assert calls(http)[3:] == [("POST", "/api-components-update/c-1/")]
+    assert bodies(http)[3] == {"uuid": "c-1", "name": "CDN", "description": "edge", "parent": "w-1", "impact": "operational"}
     before_cdn = result["diff"]["before"]["components"][0]["children"][0]
     after_cdn = result["diff"]["after"]["components"][0]["children"][0]
-    assert (before_cdn["impact"], after_cdn["impact"]) == ("operational", "partial_outage")
+    assert (before_cdn["impact"], after_cdn["impact"]) == ("major_outage", "operational")
+
+
+def test_a_bad_update_impact_fails_before_any_request_naming_it(run_module, http):
+    result = run_module(statusmate_components, args(components=TREE, update_impact="sometimes"))
+    assert result["failed"] is True
+    assert "update_impact" in result["msg"] and "sometimes" in result["msg"]
+    assert len(http.calls) == 0
 
 
 def test_unverifiable_fields_are_reported_per_path_and_sent_only_on_request(run_module, http):
