@@ -10,8 +10,10 @@ import collections
 import email.utils
 import json
 import math
+import os
 import random
 import re
+import socket
 import ssl
 import threading
 import time
@@ -39,7 +41,11 @@ COLLECTION_VERSION = "0.2.0"
 USER_AGENT = "statusops.status/%s (Ansible collection)" % COLLECTION_VERSION
 
 RETRIABLE_STATUSES = (502, 503, 504)
+# Safe to send again: the contract makes these idempotent (a POST is a create unless its caller says it is repeatable).
 IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
+# What the client takes from the environment: the proxies (with NO_PROXY) and, when neither ca_path nor
+# validate_certs=false says otherwise, the CA bundle. Never credentials (netrc): only the token or key is sent.
+CA_BUNDLE_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 BACKOFF_BASE = 0.5
 BACKOFF_MAX = 8.0
 # The shortest wait before a retry, whatever a server answers (Retry-After: 0 included): never a hot loop.
@@ -233,10 +239,135 @@ class RetryBudget:
                 self._until = max(self._until, now + delay)
             return delay
 
+    def charge(self, seconds):
+        """Count the time a retried request took: retries are bounded as a whole, not only the waits between them."""
+        with self._lock:
+            self._ended += seconds
+
     def _close_ended(self, now):
         if self._since is not None and now >= self._until:
             self._ended += self._until - self._since
             self._since = self._until = None
+
+
+_WATCHING = threading.local()  # .deadline: the RequestDeadline of the request this thread is sending, if any
+
+
+class RequestDeadline:
+    """Cuts the connection of one request once `seconds` have passed since it started, body included.
+
+    A socket timeout bounds each wait for data, not the request: a server (or a middlebox) that sends a byte now and
+    then would hold it as long as it likes. The pools of DeadlineAdapter tell the deadline which connection the
+    request holds; a daemon timer shuts that socket down at the deadline, so the blocked read ends at once.
+    """
+
+    def __init__(self, seconds):
+        self.expired = False
+        self._connection = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self):
+        _WATCHING.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._timer.cancel()
+        _WATCHING.deadline = None
+        with self._lock:
+            self._connection = None
+
+    def watch(self, connection):
+        with self._lock:
+            self._connection = connection
+            if self.expired:
+                _cut(connection)
+
+    def release(self, connection):
+        """The connection goes back to the pool: another request may take it, so it is never cut from now on."""
+        with self._lock:
+            if self._connection is connection:
+                self._connection = None
+
+    def _expire(self):
+        with self._lock:
+            self.expired = True
+            if self._connection is not None:
+                _cut(self._connection)
+
+
+def _cut(connection):
+    sock = getattr(connection, "sock", None) or getattr(connection, "connected_socket", None)
+    # The socket under TLS in TLS (an https proxy) is urllib3's SSLTransport's .socket.
+    sock = getattr(sock, "socket", sock)
+    if isinstance(sock, socket.socket):
+        try:
+            # socket.socket's own shutdown, also for a TLS socket: it ends a read blocked in another thread.
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+class _WatchedPool:
+    """Mixed into urllib3's connection pools: the request's deadline learns which connection it holds."""
+
+    def _get_conn(self, timeout=None):
+        connection = super()._get_conn(timeout)
+        deadline = getattr(_WATCHING, "deadline", None)
+        if deadline is not None:
+            deadline.watch(connection)
+        return connection
+
+    def _put_conn(self, conn):
+        deadline = getattr(_WATCHING, "deadline", None)
+        if deadline is not None:
+            deadline.release(conn)
+        super()._put_conn(conn)
+
+
+class _RememberingConnection:
+    """Mixed into urllib3's connections: keeps its socket where http.client does not forget it. An answer that ends
+    the connection (HTTP/1.0, Connection: close) is read from a socket that the connection no longer holds."""
+
+    connected_socket = None
+
+    def connect(self):
+        super().connect()
+        self.connected_socket = self.sock
+
+
+_WATCHED_POOL_CLASSES = {}
+
+
+def _watch_pools(manager):
+    """Make every pool a urllib3 pool manager creates from now on a _WatchedPool of _RememberingConnections (SOCKS
+    and TLS pools included)."""
+    classes = {}
+    for scheme, pool_class in manager.pool_classes_by_scheme.items():
+        if not issubclass(pool_class, _WatchedPool):
+            if pool_class not in _WATCHED_POOL_CLASSES:
+                connection_class = type("Remembering" + pool_class.ConnectionCls.__name__,
+                                        (_RememberingConnection, pool_class.ConnectionCls), {})
+                _WATCHED_POOL_CLASSES[pool_class] = type("Watched" + pool_class.__name__, (_WatchedPool, pool_class),
+                                                         {"ConnectionCls": connection_class})
+            pool_class = _WATCHED_POOL_CLASSES[pool_class]
+        classes[scheme] = pool_class
+    manager.pool_classes_by_scheme = classes
+    return manager
+
+
+if HAS_REQUESTS:
+    class DeadlineAdapter(requests.adapters.HTTPAdapter):
+        """requests' HTTP adapter whose connections, proxied ones too, a RequestDeadline can cut."""
+
+        def init_poolmanager(self, *args, **kwargs):
+            super().init_poolmanager(*args, **kwargs)
+            _watch_pools(self.poolmanager)
+
+        def proxy_manager_for(self, proxy, **proxy_kwargs):
+            return _watch_pools(super().proxy_manager_for(proxy, **proxy_kwargs))
 
 
 class ApiClient:
@@ -246,20 +377,25 @@ class ApiClient:
                  default_query=None, rate_limits=None, clock=time.monotonic, sleep=time.sleep, ca_path=None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        # Given with each request: requests lets REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE override a session's verify.
-        self.verify = (ca_path or True) if validate_certs else False
+        self.verify = (ca_path or _environment_ca_bundle() or True) if validate_certs else False
+        self.proxies = _environment_proxies(self.base_url)
         self.retry_timeout = retry_timeout
         self.default_query = dict(default_query or {})
+        self._clock = clock
         self._sleep = sleep
         self._pacer = Pacer(rate_limits or {}, clock, sleep)
         self._budget = RetryBudget(retry_timeout, clock)
         self.concurrency = 1
         self.session = requests.Session()
+        # Nothing from the environment but what CA_BUNDLE_VARIABLES says: above all no netrc, whose login would
+        # replace the Authorization header below.
+        self.session.trust_env = False
         self.session.headers.update({
             "Authorization": authorization,
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
         })
+        self._mount(DeadlineAdapter())
 
     def set_concurrency(self, requests_in_flight):
         """Let this many threads share the client: one connection each, kept in one pool.
@@ -268,7 +404,9 @@ class ApiClient:
         only read while requests are sent; with a blocking pool of this size no more requests are ever in flight.
         """
         self.concurrency = requests_in_flight
-        adapter = requests.adapters.HTTPAdapter(pool_maxsize=requests_in_flight, pool_block=True)
+        self._mount(DeadlineAdapter(pool_maxsize=requests_in_flight, pool_block=True))
+
+    def _mount(self, adapter):
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
 
@@ -283,8 +421,9 @@ class ApiClient:
     def get(self, path, query=None, expect=OBJECT):
         return self.request("GET", path, query=query, expect=expect)
 
-    def post(self, path, body=None, query=None, expect=OBJECT):
-        return self.request("POST", path, query=query, body=body, expect=expect)
+    def post(self, path, body=None, query=None, repeatable=False, expect=OBJECT):
+        """repeatable: the contract makes this POST idempotent (it sends a whole object), so it is retried like a PUT."""
+        return self.request("POST", path, query=query, body=body, repeatable=repeatable, expect=expect)
 
     def put(self, path, body=None, query=None):
         return self.request("PUT", path, query=query, body=body)
@@ -292,11 +431,11 @@ class ApiClient:
     def delete(self, path, query=None):
         return self.request("DELETE", path, query=query, expect=ANY_JSON)
 
-    def request(self, method, path, query=None, body=None, expect=OBJECT):
+    def request(self, method, path, query=None, body=None, repeatable=False, expect=OBJECT):
         """Send one request, retrying what is safe to retry inside the time budget; its answer's body, which has
         the shape expect says (OBJECT, LIST, ENVELOPE, or ANY_JSON for None when there is no body)."""
         try:
-            return self._send(method, path, query, body, expect)
+            return self._send(method, path, query, body, repeatable or method in IDEMPOTENT_METHODS, expect)
         except ApiError as exc:
             raise self._scrubbed(exc) from None
 
@@ -308,7 +447,7 @@ class ApiClient:
         pattern = self._secret_pattern()
         return type(exc)(exc.method, exc.path, exc.status, masked(exc.message, pattern), masked(exc.body, pattern))
 
-    def _send(self, method, path, query, body, expect):
+    def _send(self, method, path, query, body, idempotent, expect):
         params = dict(self.default_query)
         params.update(query or {})
         attempt = 0
@@ -317,18 +456,13 @@ class ApiClient:
             attempt += 1
             self._pacer.wait(method)
             try:
-                response = self.session.request(
-                    method, self.base_url + path, params=params, timeout=self.timeout, verify=self.verify,
-                    data=None if body is None else json.dumps(body),
-                    headers=None if body is None else {"Content-Type": "application/json"},
-                    allow_redirects=False,
-                )
+                response = self._attempt(method, path, params, body, retry=attempt > 1)
             except requests.exceptions.RequestException as exc:
                 unfixable = _unfixable_by_retry(exc)
                 if unfixable:
                     raise ApiError(method, path, None, unfixable)
                 reason = _connection_failure(exc)
-                if method == "POST" and _maybe_sent(exc):
+                if not idempotent and _maybe_sent(exc):
                     raise OutcomeUnknown(method, path, None, "no answer (%s); the request may have been carried out" % reason)
                 maybe_carried_out = maybe_carried_out or _maybe_sent(exc)
                 delay = self._budget.grant(None, self._backoff(attempt))
@@ -340,7 +474,7 @@ class ApiClient:
             else:
                 foreign = self._foreign(response, expect)
                 if foreign is not None:
-                    if method == "POST":
+                    if not idempotent:
                         raise OutcomeUnknown(method, path, response.status_code,
                                              "%s; the request may have been carried out" % foreign)
                     delay = self._budget.grant(None, self._backoff(attempt))
@@ -358,7 +492,7 @@ class ApiClient:
                     return _json_or_none(response)
                 if response.status_code < 400:
                     raise self._redirect_refused(method, path, response)
-                if not self._may_retry(method, path, response):
+                if not self._may_retry(method, path, response, idempotent):
                     if response.status_code == 404 and maybe_carried_out:
                         raise NotFoundOnRetry(method, path, 404, "%s (on a retry; an earlier attempt may have been carried out)"
                                               % _message_of(response), _json_or_none(response))
@@ -370,6 +504,26 @@ class ApiClient:
                 # A 429 holds back every thread of this client, not only this request.
                 pause = self._pacer.hold if response.status_code == 429 else self._sleep
             pause(delay)
+
+    def _attempt(self, method, path, params, body, retry):
+        """One sending of the request, ended by its deadline; the time a retry takes is charged to the retry budget."""
+        started = self._clock()
+        deadline = RequestDeadline(self.timeout)
+        try:
+            with deadline:
+                return self.session.request(
+                    method, self.base_url + path, params=params, timeout=self.timeout, verify=self.verify,
+                    proxies=self.proxies, data=None if body is None else json.dumps(body),
+                    headers=None if body is None else {"Content-Type": "application/json"},
+                    allow_redirects=False,
+                )
+        except requests.exceptions.RequestException as exc:
+            if deadline.expired:
+                raise requests.exceptions.ReadTimeout("no whole answer within timeout=%s s" % self.timeout) from exc
+            raise
+        finally:
+            if retry:
+                self._budget.charge(self._clock() - started)
 
     def _foreign(self, response, expect):
         """What is wrong with an answer that is not the API's (a 2xx whose body is not what the request expects, a
@@ -421,13 +575,13 @@ class ApiClient:
                                           "check what answers at api_url" % (LIST_READS, "; ".join(problems)))
 
     @staticmethod
-    def _may_retry(method, path, response):
-        """True for an answer worth a retry: a 429 for any method, a 502/503/504 for a read, update or delete."""
+    def _may_retry(method, path, response, idempotent):
+        """True for an answer worth a retry: a 429 for any request, a 502/503/504 for an idempotent one."""
         if response.status_code == 429:
             return True
-        if response.status_code in RETRIABLE_STATUSES and method in IDEMPOTENT_METHODS:
+        if response.status_code in RETRIABLE_STATUSES and idempotent:
             return True
-        if response.status_code in RETRIABLE_STATUSES and method == "POST":
+        if response.status_code in RETRIABLE_STATUSES:
             raise OutcomeUnknown(method, path, response.status_code,
                                  "%s; the request may have been carried out" % _message_of(response))
         return False
@@ -483,6 +637,19 @@ def _moved_base_url(base_url, path, location):
         return None
     moved = urlunsplit((target.scheme, target.netloc.rpartition("@")[2], target.path[:len(target.path) - len(path)], "", ""))
     return moved if moved.rstrip("/") != base_url else None
+
+
+def _environment_ca_bundle():
+    return next((os.environ[name] for name in CA_BUNDLE_VARIABLES if os.environ.get(name)), None)
+
+
+def _environment_proxies(base_url):
+    """The proxies of HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (any case) for the API's host, as requests
+    reads them. A user and password in a proxy's URL go to that proxy only (Proxy-Authorization)."""
+    try:
+        return requests.utils.get_environ_proxies(base_url)
+    except ValueError:  # an api_url that is no URL: the request fails naming it
+        return {}
 
 
 def _body_problem(response, expect):

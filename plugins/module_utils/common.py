@@ -9,6 +9,10 @@ Module glue shared by both APIs: connection options and error reporting.
 import ipaddress
 import math
 import os
+import select
+import stat
+import sys
+import threading
 from urllib.parse import unquote, urlsplit
 
 from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
@@ -62,7 +66,9 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     params = module.params
-    fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params), *errors])
+    fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params),
+                             *secret_errors(secret_option, params[secret_option]), *errors])
+    exit_when_nobody_reads()
     if sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
                     % (shown_url(params["api_url"]), secret_option))
@@ -76,6 +82,37 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
         default_query=default_query,
         rate_limits=rate_limits,
     )
+
+
+_WATCHING_OUTPUT = []  # the thread of exit_when_nobody_reads, once started
+
+
+def exit_when_nobody_reads():
+    """End this process as soon as nobody reads its output any more.
+
+    Ansible's task timeout ends the task, not the module process: ansible-core's local connection leaves it
+    running, sending requests for nobody. When the output is a pipe, a daemon thread waits until its reading end is
+    closed (poll reports POLLERR or POLLHUP on the writing end; the task's worker is gone) and ends the process.
+    """
+    if _WATCHING_OUTPUT or not hasattr(select, "poll"):
+        return
+    try:
+        output = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(output).st_mode):
+            return
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture): nobody to lose
+        return
+
+    def watch():
+        poller = select.poll()
+        poller.register(output, select.POLLERR | select.POLLHUP)
+        while not any(event & (select.POLLERR | select.POLLHUP) for _fd, event in poller.poll()):
+            pass
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="exit-when-nobody-reads", daemon=True)
+    _WATCHING_OUTPUT.append(thread)
+    thread.start()
 
 
 def connection_errors(params):
@@ -94,6 +131,29 @@ def connection_errors(params):
     if ca_path is not None and not os.path.isfile(ca_path):
         errors.append("ca_path must be a file of PEM certificates, got %r: no such file" % ca_path)
     return errors
+
+
+def secret_errors(option, value):
+    """The message for a token or key that cannot be sent as it is in the Authorization header; the value never shown.
+
+    A line break, another control character or a character beyond Latin-1 cannot travel in a header; white space
+    around the value would be dropped by the server, which then checks another credential than the one given.
+    """
+    if not isinstance(value, str) or "\x00" in value:
+        return []  # option_errors refuses it
+    if value == "":
+        return ["%s must not be empty" % option]
+    bad = next((position for position, char in enumerate(value)
+                if ord(char) < 32 or ord(char) == 127 or ord(char) > 255), None)
+    if bad is not None:
+        found = "U+%04X at character %d of %d" % (ord(value[bad]), bad + 1, len(value))
+    elif value != value.strip():
+        found = "white space at its start or end"
+    else:
+        return []
+    return ["%s must be one line of printable Latin-1 text without white space around it, as the Authorization "
+            "header carries it; the value given (not shown) holds %s. A value read from a file often keeps its "
+            "final newline: strip it (for example with | trim)" % (option, found)]
 
 
 def url_passwords(url):

@@ -52,7 +52,8 @@ class Components:
         return self.api.post(CREATE_PATH, body, expect=CREATED)
 
     def update(self, uuid, body):
-        return self.api.post(api_path(UPDATE_PATH, uuid), body)
+        # An update sends the whole object (API_CONTRACT.md): repeating it is safe, so it is retried like a PUT.
+        return self.api.post(api_path(UPDATE_PATH, uuid), body, repeatable=True)
 
     def delete(self, uuid):
         self.api.delete(api_path(DELETE_PATH, uuid))

@@ -108,6 +108,22 @@ def fault_response(rule, api, real=None):
     return api_error_response(api, int(rule.action), FAULT_MESSAGES[rule.action], headers)
 
 
+def trickled(response, rule):
+    """The same answer, headers at once (Content-Length included), then its body rule.chunk bytes at a time with
+    rule.delay seconds before each chunk after the first: a server or middlebox that keeps a connection busy."""
+    body = response.get_data()
+    response.headers["Content-Length"] = str(len(body))
+
+    def chunks():
+        for start in range(0, len(body), rule.chunk):
+            if start:
+                time.sleep(rule.delay)
+            yield body[start:start + rule.chunk]
+
+    response.response = chunks()
+    return response
+
+
 def request_body_text():
     return request.get_data(cache=True).decode("utf-8", errors="replace")
 
@@ -136,7 +152,7 @@ def before_api_request():
         g.entry = log_entry(sim, api)
         rule = sim.faults.pick(request.method, request.path, request_body_text(),
                                request.query_string.decode("utf-8", errors="replace"))
-    if rule is not None and rule.after_handling:
+    if rule is not None and (rule.after_handling or rule.action == "trickle"):
         g.late_fault = rule
     elif rule is not None and rule.action == "slow":
         time.sleep(rule.delay)
@@ -184,6 +200,8 @@ def after_api_request(response):
     wait = 0
     if rule is not None and rule.action == "slow":
         wait = rule.delay
+    elif rule is not None and rule.action == "trickle":
+        response = trickled(response, rule)
     elif rule is not None:
         response = fault_response(rule, api_of(request.path), response)
     sim = simulator()

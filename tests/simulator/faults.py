@@ -3,9 +3,10 @@
 import random
 import re
 
-FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect", "html", "raw", "truncate", "envelope")
+FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect", "trickle", "html", "raw", "truncate",
+                 "envelope")
 RULE_KEYS = ("method", "path", "query", "body", "action", "count", "fraction", "seed", "retry_after", "delay",
-             "after_handling", "status", "location", "text", "content_type", "bytes", "page_count", "total")
+             "after_handling", "status", "location", "chunk", "text", "content_type", "bytes", "page_count", "total")
 # Actions that change the real answer: the request is always carried out first.
 REAL_ANSWER_ACTIONS = ("truncate", "envelope")
 # The keys that only some actions use (a rule giving one to another action is refused).
@@ -18,7 +19,8 @@ REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 DEFAULT_REDIRECT_STATUS = 302  # assumed: the status of a redirect rule that gives none
 DEFAULT_FAULT_COUNT = 1  # assumed: a rule with neither count nor fraction hits the next matching request
 DEFAULT_RETRY_AFTER = "1"  # assumed: Retry-After of a 429 rule that gives none (a 503 then sends none)
-DEFAULT_SLOW_DELAY = 1.0  # assumed: seconds of a slow rule that gives no delay
+DEFAULT_SLOW_DELAY = 1.0  # assumed: seconds of a slow rule that gives no delay (for trickle: between two chunks)
+DEFAULT_TRICKLE_CHUNK = 1  # assumed: bytes of each chunk of a trickle rule that gives no chunk
 # What a header value cannot carry through Werkzeug: control characters and anything beyond Latin-1.
 UNSENDABLE_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")
 
@@ -86,11 +88,26 @@ class FaultRule:
         if not isinstance(self.after_handling, bool):
             raise ValueError("after_handling must be a boolean")
         self.status, self.location = self._redirect(spec)
+        self.chunk = self._chunk(spec)
         self._answer(spec)
         if self.action in REAL_ANSWER_ACTIONS:
             if "after_handling" in spec and not self.after_handling:
                 raise ValueError("after_handling cannot be false for action %s (it changes the real answer)" % self.action)
             self.after_handling = True
+
+    def _chunk(self, spec):
+        """Bytes a trickle rule sends at a time; None for the other actions."""
+        if self.action != "trickle":
+            if "chunk" in spec:
+                raise ValueError("chunk applies only to action trickle")
+            return None
+        if "after_handling" in spec:
+            raise ValueError("after_handling does not apply to action trickle (the request is always carried out: "
+                             "its own answer is what trickles)")
+        chunk = spec.get("chunk", DEFAULT_TRICKLE_CHUNK)
+        if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+            raise ValueError("chunk must be a whole number of bytes >= 1")
+        return chunk
 
     def _answer(self, spec):
         """The fields of the actions that answer in place of the API (raw, truncate, envelope)."""

@@ -464,6 +464,55 @@ def test_slow_fault(client):
     assert time.monotonic() - started >= 0.3
 
 
+def test_trickle_fault_sends_the_answer_a_chunk_at_a_time(client, monkeypatch):
+    waits = []
+    monkeypatch.setattr(simulator_app.time, "sleep", waits.append)
+    add_fault(client, method="POST", action="trickle", delay=0.5, chunk=4)
+    response = sm(client, "POST", "/api-components-create/", json={"name": "x"})
+    assert response.status_code == 201 and response.json["name"] == "x"
+    assert int(response.headers["Content-Length"]) == len(response.data)
+    assert waits == [0.5] * ((len(response.data) + 3) // 4 - 1)
+    assert [item["name"] for item in sm(client, "GET", "/api-components-list/").json] == ["x"]
+    assert [entry["status"] for entry in log(client)] == [201, 200]
+
+
+def test_trickle_fault_sends_one_byte_a_second_by_default(client, monkeypatch):
+    waits = []
+    monkeypatch.setattr(simulator_app.time, "sleep", waits.append)
+    add_fault(client, action="trickle")
+    body = sm(client, "GET", "/api-components-list/").data
+    assert waits == [1.0] * (len(body) - 1)
+
+
+def test_trickle_fault_answers_with_its_chunks_on_a_real_connection(live_server):
+    """The status and headers come at once, the body over (length - 1) delays: a lower bound holds on any machine."""
+    requests.post(live_server + "/_sim/faults", json={"action": "trickle", "delay": 0.2, "chunk": 1}, timeout=5)
+    with requests.get(live_server + "/api-components-list/", headers=SM_AUTH, stream=True, timeout=5) as response:
+        started = time.monotonic()
+        body = response.raw.read()
+        took = time.monotonic() - started
+    assert response.status_code == 200 and body.strip() == b"[]"
+    assert took >= 0.2 * (len(body) - 2)  # the first delay may have begun before the clock started
+
+
+@pytest.mark.parametrize("rule, field", [
+    ({"action": "trickle", "chunk": 0}, "chunk"),
+    ({"action": "trickle", "chunk": 1.5}, "chunk"),
+    ({"action": "trickle", "chunk": True}, "chunk"),
+    ({"action": "trickle", "chunk": "4"}, "chunk"),
+    ({"action": "trickle", "delay": -1}, "delay"),
+    ({"action": "trickle", "delay": "1"}, "delay"),
+    ({"action": "trickle", "after_handling": True}, "after_handling"),
+    ({"action": "trickle", "after_handling": False}, "after_handling"),
+    ({"action": "trickle", "retry_after": 1}, "retry_after"),
+    ({"action": "slow", "chunk": 4}, "chunk"),
+    ({"action": "503", "chunk": 4}, "chunk"),
+])
+def test_bad_trickle_rules_refused(client, rule, field):
+    response = client.post("/_sim/faults", json=rule)
+    assert response.status_code == 400 and field in response.json["error"]
+
+
 @pytest.mark.parametrize("retry_after, header", [
     ("0", "0"), ("-5", "-5"), ("Wed, 21 Oct 2015 07:28:00 GMT", "Wed, 21 Oct 2015 07:28:00 GMT"), ("soon", "soon"),
     ("99999999", "99999999"), ("", ""), (0, "0"), (-5, "-5"), (2.5, "2.5"), (99999999, "99999999"),

@@ -537,6 +537,26 @@ def test_path_values_that_cannot_be_one_segment_are_refused(value):
     assert str(caught.value).startswith("refused to place %r in the request path /services/%%s: " % (value,))
 
 
+@responses.activate
+def test_the_retried_requests_count_in_the_retry_budget_as_well_as_the_waits(fake_time):
+    """Each attempt takes 2 s (a server slow to fail): with retry_timeout=3 the retries end once waits and retried
+    attempts reach 3 s, not after 3 s of waits alone (that would allow attempts without end at 2 s each)."""
+    def slow_failure(_request):
+        fake_time.now += 2
+        return 503, {}, '{"error": "down"}'
+
+    responses.add_callback(responses.GET, BASE + "/things", callback=slow_failure)
+    api = make_client(fake_time, retry_timeout=3)
+    started = fake_time.now
+    with pytest.raises(ApiError):
+        api.get("/things")
+    # The first attempt (2 s), a wait of at most 0.5 s and a retry (2 s) leave at most 0.75 s: one more wait and
+    # retry, then the budget is spent. Counting the waits only, five attempts would fit.
+    assert len(responses.calls) == 3
+    # The first attempt, retry_timeout, and the one retried attempt that began inside it and ended beyond it.
+    assert fake_time.now - started <= 2 + 3 + 2 + 1e-9
+
+
 # --- only the API's answers count ------------------------------------------------------------------------------------
 
 PORTAL = "<!DOCTYPE html><html><head><title>Sign in</title></head><body>%s</body></html>" % ("x" * 200)

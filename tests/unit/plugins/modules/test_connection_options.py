@@ -53,3 +53,46 @@ def test_a_missing_ca_path_fails_before_any_request(run_module, http, tmp_path):
     assert result["msg"] == "ca_path must be a file of PEM certificates, got %r: no such file" % missing
     assert "hub-key" not in result["msg"]
     assert len(http.calls) == 0
+
+
+# A token or key is sent as the Authorization header: one that cannot be is refused before any request, not shown.
+
+UNSENDABLE_SECRETS = [
+    pytest.param("page-token-123\n", "U+000A at character 15 of 15", id="final newline"),
+    pytest.param("page-token-123\r\nX-Injected: 1", "U+000D at character 15 of 29", id="CR LF"),
+    pytest.param("page\x01token", "U+0001 at character 5 of 10", id="control character"),
+    pytest.param("page\x7ftoken", "U+007F at character 5 of 10", id="DEL"),
+    pytest.param("page-t\u20acken", "U+20AC at character 7 of 10", id="beyond Latin-1"),
+    pytest.param(" page-token-123", "white space at its start or end", id="leading space"),
+    pytest.param("page-token-123 ", "white space at its start or end", id="trailing space"),
+]
+
+
+def secret_refusal(option, found):
+    return ("%s must be one line of printable Latin-1 text without white space around it, as the Authorization header "
+            "carries it; the value given (not shown) holds %s. A value read from a file often keeps its final newline: "
+            "strip it (for example with | trim)" % (option, found))
+
+
+@pytest.mark.parametrize("token, found", UNSENDABLE_SECRETS)
+def test_an_unsendable_token_fails_before_any_request_naming_api_token(run_module, http, token, found):
+    result = run_module(statusmate_component_info, page("https://status.example.test", api_token=token))
+    assert result["failed"] is True
+    assert result["msg"] == secret_refusal("api_token", found)
+    assert len(http.calls) == 0
+
+
+@pytest.mark.parametrize("key, found", UNSENDABLE_SECRETS)
+def test_an_unsendable_key_from_the_environment_fails_naming_api_key(run_module, http, monkeypatch, key, found):
+    monkeypatch.setenv("STATUSHUB_API_KEY", key)
+    result = run_module(statushub_service_info, dict(api_url="https://acme.app.statushub.test/api/v3", hub="acme"))
+    assert result["failed"] is True
+    assert result["msg"] == secret_refusal("api_key", found)
+    assert key.strip() not in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_an_empty_token_fails_before_any_request(run_module, http):
+    result = run_module(statusmate_component_info, page("https://status.example.test", api_token=""))
+    assert result["failed"] is True and result["msg"] == "api_token must not be empty"
+    assert len(http.calls) == 0

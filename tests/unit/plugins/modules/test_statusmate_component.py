@@ -4,7 +4,7 @@
 from ansible_collections.statusops.status.plugins.modules import statusmate_component
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import (
-    CDN, CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, URL, WEBSITE, args, item, patient_args,
+    CDN, CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, UPDATE, URL, WEBSITE, args, item, patient_args,
 )
 
 
@@ -256,6 +256,40 @@ def test_a_create_answered_by_a_proxy_is_looked_up_before_any_second_create(run_
     http.post(CREATE, body="<html>Gateway</html>", content_type="text/html")
     http.get(LIST, json=[dict(WEBSITE, parent=None)])
     result = run_module(statusmate_component, args(name="Website"))
+    assert result["changed"] is True and result["component"]["uuid"] == "w-1"
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/")]
+
+
+# An update sends the whole object: safe to repeat, so it is retried like a PUT.
+
+
+def test_an_update_answered_503_is_sent_again(run_module, http):
+    http.get(LIST, json=[CDN])
+    http.post(UPDATE % "c-1", status=503, json={"detail": "Service unavailable"})
+    http.post(UPDATE % "c-1", json=dict(CDN, impact="major_outage"))
+    result = run_module(statusmate_component, patient_args(name="CDN", impact="major_outage"))
+    assert result["changed"] is True and result.get("failed") is not True, result
+    assert result["component"]["impact"] == "major_outage"
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-update/c-1/"),
+                           ("POST", "/api-components-update/c-1/")]
+    assert bodies(http)[1] == bodies(http)[2]
+
+
+def test_an_update_whose_connection_was_lost_is_sent_again(run_module, http):
+    http.get(LIST, json=[CDN])
+    http.post(UPDATE % "c-1", body=LOST)
+    http.post(UPDATE % "c-1", json=dict(CDN, impact="major_outage"))
+    result = run_module(statusmate_component, patient_args(name="CDN", impact="major_outage"))
+    assert result["changed"] is True and result.get("failed") is not True, result
+    assert [method for method, _path in calls(http)] == ["GET", "POST", "POST"]
+
+
+def test_a_create_answered_503_is_not_sent_again(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=503, json={"detail": "Service unavailable"})
+    http.get(LIST, json=[WEBSITE])
+    result = run_module(statusmate_component, patient_args(name="Website"))
     assert result["changed"] is True and result["component"]["uuid"] == "w-1"
     assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
                            ("GET", "/api-components-list/")]

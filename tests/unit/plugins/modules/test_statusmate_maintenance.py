@@ -39,6 +39,19 @@ def test_open_remembers_then_writes_the_impact_with_every_known_field(run_module
         assert TOKEN not in stream.read()
 
 
+def test_open_sends_again_an_update_a_load_balancer_answered_503(run_module, http, tmp_path):
+    """The update sends the whole component, so it is safe to repeat: the window opens, it does not fail after
+    its memory was saved."""
+    page(http, CDN)
+    http.post(URL + "/api-components-update/c-1/", status=503, json={"detail": "Service unavailable"})
+    http.post(URL + "/api-components-update/c-1/", json=dict(CDN, impact="under_maintenance", parent="w-1"))
+    result = run_module(statusmate_maintenance, args(tmp_path, retry_timeout=60))
+    assert result.get("failed") is not True, result
+    assert result["components"] == {"Website/CDN": "under_maintenance"}
+    assert calls(http)[-2:] == [("POST", "/api-components-update/c-1/")] * 2
+    assert bodies(http)[-2] == bodies(http)[-1]
+
+
 def test_open_in_check_mode_writes_neither_the_page_nor_the_memory(run_module, http, tmp_path):
     page(http, CDN)
     result = run_module(statusmate_maintenance, args(tmp_path), check_mode=True)
