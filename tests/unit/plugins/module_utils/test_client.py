@@ -738,3 +738,14 @@ def test_an_update_never_answered_by_the_api_has_an_unknown_outcome(fake_time):
                                              r"\(retry_timeout=0 s\) is spent; the outcome of this PUT is unknown: check "
                                              r"whether it was carried out$"):
         make_client(fake_time, retry_timeout=0).put("/things/1", {"name": "a"})
+
+
+@responses.activate
+def test_a_repeatable_post_answered_by_a_proxy_is_sent_again_then_its_outcome_is_unknown(fake_time):
+    responses.post(BASE + "/things/1/", body=PORTAL, content_type="text/html")
+    responses.post(BASE + "/things/1/", json={"uuid": "u-1"})
+    api = make_client(fake_time)
+    assert api.post("/things/1/", {"name": "a"}, repeatable=True) == {"uuid": "u-1"}
+    responses.post(BASE + "/things/2/", body=PORTAL, content_type="text/html")
+    with pytest.raises(OutcomeUnknown, match="the outcome of this POST is unknown: check whether it was carried out$"):
+        make_client(fake_time, retry_timeout=0).post("/things/2/", {"name": "b"}, repeatable=True)
