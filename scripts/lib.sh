@@ -122,20 +122,46 @@ use_venv() {
     hash -r
 }
 
+# stop_pid PID: stop a process this script started (none when PID is empty), and reap it.
+stop_pid() {
+    [[ -n "$1" ]] || return 0
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
+# wait_ready NAME PID LOG COMMAND...: wait up to 30 s until COMMAND succeeds;
+# fail, showing LOG, when the process PID exits first or COMMAND never does.
+wait_ready() {
+    local name=$1 pid=$2 log=$3 i
+    shift 3
+    for ((i = 0; i < 300; i++)); do
+        "$@" 2>/dev/null && return 0
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "$name exited before it was ready:"; cat "$log"
+            return 1
+        fi
+        sleep 0.1
+    done
+    echo "$name was not ready after 30s:"; cat "$log"
+    return 1
+}
+
+# json_file FILE: FILE exists and holds a whole JSON document.
+json_file() {
+    [[ -s "$1" ]] && "$venv/bin/python" -c 'import json,sys; json.load(open(sys.argv[1]))' "$1"
+}
+
 sim_pid=""
 
 stop_simulator() {
-    if [[ -n "$sim_pid" ]]; then
-        kill "$sim_pid" 2>/dev/null || true
-        wait "$sim_pid" 2>/dev/null || true
-        sim_pid=""
-    fi
+    stop_pid "$sim_pid"
+    sim_pid=""
 }
 
 # start_simulator: start it from the temp tree, wait for the ready file and
 # export its facts (STATUSMATE_API_URL, ... SIMULATOR_CONTROL_URL).
 start_simulator() {
-    local ready="$tmp/simulator.ready" log="$tmp/simulator.log" i
+    local ready="$tmp/simulator.ready" log="$tmp/simulator.log"
     stop_simulator
     rm -f "$ready"
     if [[ ! -f "$tree/tests/simulator/__main__.py" && ! -f "$tree/tests/simulator/__init__.py" ]]; then
@@ -144,22 +170,7 @@ start_simulator() {
     fi
     (cd "$tree" && exec "$venv/bin/python" -m tests.simulator --port 0 --ready-file "$ready") >"$log" 2>&1 &
     sim_pid=$!
-    for ((i = 0; i < 300; i++)); do
-        if [[ -s "$ready" ]] && "$venv/bin/python" -c 'import json,sys; json.load(open(sys.argv[1]))' "$ready" 2>/dev/null; then
-            break
-        fi
-        if ! kill -0 "$sim_pid" 2>/dev/null; then
-            echo "the simulator exited before it was ready:"; cat "$log"
-            sim_pid=""
-            return 1
-        fi
-        sleep 0.1
-    done
-    if [[ ! -s "$ready" ]]; then
-        echo "the simulator was not ready after 30s:"; cat "$log"
-        stop_simulator
-        return 1
-    fi
+    wait_ready "the simulator" "$sim_pid" "$log" json_file "$ready" || { stop_simulator; return 1; }
     eval "$("$venv/bin/python" - "$ready" <<'PY'
 import json, shlex, sys
 facts = json.load(open(sys.argv[1]))
@@ -182,3 +193,43 @@ reset_simulator() {
     "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/reset", method="POST"), timeout=10).read()' "$SIMULATOR_CONTROL_URL"
 }
 
+
+# free_port: a port of 127.0.0.1 that nothing listens on now.
+free_port() {
+    "$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+am_pid=""
+
+stop_alertmanager() {
+    stop_pid "$am_pid"
+    am_pid=""
+}
+
+# start_alertmanager [WEBHOOK_URL WEBHOOK_TOKEN]: Debian's prometheus-alertmanager
+# on a free port of 127.0.0.1, alone (no cluster), with its own storage in $tmp
+# and short group and resolve times; its one receiver posts to the webhook when
+# one is given (the rulebook), else nowhere. Exports ALERTMANAGER_API_URL.
+start_alertmanager() {
+    local webhook=${1:-} token=${2:-} dir="$tmp/alertmanager" port
+    stop_alertmanager
+    rm -rf "$dir"
+    mkdir -p "$dir/data"
+    port=$(free_port)
+    {
+        printf '%s\n' "global:" "  resolve_timeout: 10s" "route:" "  receiver: status" \
+            "  group_by: [statusmate_component, statushub_service]" "  group_wait: 1s" "  group_interval: 2s" \
+            "  repeat_interval: 1h" "receivers:" "  - name: status"
+        if [[ -n "$webhook" ]]; then
+            printf '%s\n' "    webhook_configs:" "      - url: \"$webhook\"" "        send_resolved: true" \
+                "        http_config:" "          authorization: {type: Bearer, credentials: \"$token\"}"
+        fi
+    } >"$dir/alertmanager.yml"
+    prometheus-alertmanager --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
+        --web.listen-address="127.0.0.1:$port" --cluster.listen-address= >"$dir/log" 2>&1 &
+    am_pid=$!
+    wait_ready Alertmanager "$am_pid" "$dir/log" curl --silent --fail --max-time 2 --output /dev/null \
+        "http://127.0.0.1:$port/-/ready" || { stop_alertmanager; return 1; }
+    export ALERTMANAGER_API_URL="http://127.0.0.1:$port"
+    echo "Alertmanager running (pid $am_pid): $ALERTMANAGER_API_URL"
+}

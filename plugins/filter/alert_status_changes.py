@@ -22,6 +22,9 @@ description:
     otherwise, C(up) when its alerts are resolved), with the C(description) annotation of its worst firing alert
     as the body, and resolved when all of its alerts are.
   - Alerts without either label are ignored.
+  - Given O(maintenances), a StatusHub service with a maintenance in progress (its C(start_time) passed, its
+    C(end_time) not yet) is held, named by its name (through O(services)) or its id; its alerts move no incident and
+    are listed in C(held) with the incident they asked for. Its Statusmate components still move.
 options:
   _input:
     description: The notification, as Alertmanager posts it.
@@ -35,6 +38,14 @@ options:
     description: The impact of a component whose alerts are all resolved.
     type: str
     default: operational
+  maintenances:
+    description: The hub's maintenances, as M(statusops.status.statushub_maintenance_info) returns them.
+    type: list
+    elements: dict
+  services:
+    description: The hub's services (C(id), C(name)), as M(statusops.status.statushub_service_info) returns them.
+    type: list
+    elements: dict
 """
 
 EXAMPLES = r"""
@@ -62,6 +73,12 @@ _value:
           M(statusops.status.statushub_incident).
       type: list
       elements: dict
+    held:
+      description:
+        - Each alert of a service with a maintenance in progress, with C(alert) (where it is in the notification,
+          and its C(alertname)), C(service) and C(incident), the incident it asked for.
+      type: list
+      elements: dict
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.alertmanager import (
@@ -70,8 +87,10 @@ from ansible_collections.statusops.status.plugins.module_utils.alertmanager impo
 )
 
 
-def alert_status_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED_IMPACT):
-    return notification_changes(payload, impacts, resolved_impact).as_dict()
+def alert_status_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED_IMPACT, maintenances=None,
+                         services=None):
+    return notification_changes(payload, impacts, resolved_impact, maintenances=maintenances,
+                                services=services).as_dict()
 
 
 class FilterModule:

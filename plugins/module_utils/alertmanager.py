@@ -11,11 +11,17 @@ Read of a notification: ``alerts``, and of each alert ``status``, ``labels`` (``
 Alertmanager groups alerts by the labels of its route's ``group_by``, and the documented convention (group by
 ``statusmate_component`` and ``statushub_service``) makes one notification carry every alert of a component or
 service, so the notification alone decides their status.
+
+A StatusHub service with a maintenance in progress (by the maintenance's own start and end, so the hold ends when
+the maintenance does) is held: its alerts open, update or resolve no incident, and are listed as held with the
+incident they asked for. Statusmate components are never held here: the page does not say when a window ends, and the
+window's silence in Alertmanager, bounded by its planned duration, is their hold.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub_events import title_errors, utcnow
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import IMPACTS
 from ansible_collections.statusops.status.plugins.module_utils.statusmate_page import SEPARATOR
+from ansible_collections.statusops.status.plugins.module_utils.times import parse_time
 
 COMPONENT_LABEL = "statusmate_component"
 SERVICE_LABEL = "statushub_service"
@@ -43,9 +49,10 @@ class Changes:
         self.errors = []
         self.components = {}  # reference (path or uuid): impact
         self.incidents = []  # {"title", "state", "services": [{"service", "status"}], "body"?}, by title
+        self.held = []  # {"alert", "service", "incident"}: an alert of a service under maintenance, what it asked for
 
     def as_dict(self):
-        return {"errors": self.errors, "components": self.components, "incidents": self.incidents}
+        return {"errors": self.errors, "components": self.components, "incidents": self.incidents, "held": self.held}
 
 
 def mapping_errors(impacts, resolved_impact, options):
@@ -181,12 +188,45 @@ def _incidents(alerts):
     return found
 
 
-def notification_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED_IMPACT, options=None):
+def services_under_maintenance(maintenances, services, now):
+    """The names and ids (as text) of the services of the maintenances in progress at now (start <= now < end)."""
+    names = dict((service.get("id"), service.get("name")) for service in services or [])
+    held = set()
+    for window in maintenances or []:
+        start, end = parse_time(window.get("start_time")), parse_time(window.get("end_time"))
+        if start is None or start > now or (end is not None and end <= now):
+            continue
+        for status in window.get("service_statuses") or []:
+            held.update([str(status.get("service_id")), names.get(status.get("service_id"))])
+    return held - set([None])
+
+
+def _hold(alerts, changes, held):
+    """The alerts that may move incidents; each held one goes to changes.held with the incident it asked for (its
+    component, if it names one, moves all the same: components were mapped from every alert)."""
+    if not held:
+        return alerts
+    asked = dict((incident["title"], incident) for incident in _incidents(alerts))
+    kept = []
+    for where, alert in alerts:
+        service = alert["labels"].get(SERVICE_LABEL)
+        if service is not None and service.strip() in held:
+            changes.held.append({"alert": describe(alert, where), "service": service,
+                                 "incident": asked[title_of(alert)]})
+        else:
+            kept.append((where, alert))
+    return kept
+
+
+def notification_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED_IMPACT, options=None,
+                         maintenances=None, services=None, now=None):
     """The changes one notification asks for, or the errors that forbid any (Changes.errors).
 
     impacts maps a firing alert's severity to its component's impact (the worst firing alert of a component wins);
     a component whose alerts are all resolved gets resolved_impact. An alert without the collection's labels is left
-    alone; a notification with none of them changes nothing.
+    alone; a notification with none of them changes nothing. maintenances (StatusHub's, as listed) and services (the
+    hub's, for their names) hold the alerts of every service with a maintenance in progress at now (default: this
+    moment).
     """
     options = dict(OPTIONS, **(options or {}))
     impacts = DEFAULT_IMPACTS if impacts is None else impacts
@@ -197,5 +237,6 @@ def notification_changes(payload, impacts=None, resolved_impact=DEFAULT_RESOLVED
     alerts = _relevant_alerts(payload, changes, impacts, options)
     if not changes.errors:
         changes.components = _component_impacts(alerts, impacts, resolved_impact)
-        changes.incidents = _incidents(alerts)
+        held = services_under_maintenance(maintenances, services, now or utcnow()) if maintenances else set()
+        changes.incidents = _incidents(_hold(alerts, changes, held))
     return changes

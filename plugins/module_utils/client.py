@@ -374,7 +374,9 @@ class ApiClient:
     """A requests.Session configured for one API."""
 
     def __init__(self, base_url, authorization, timeout=30, validate_certs=True, retry_timeout=60,
-                 default_query=None, rate_limits=None, clock=time.monotonic, sleep=time.sleep, ca_path=None):
+                 default_query=None, rate_limits=None, clock=time.monotonic, sleep=time.sleep, ca_path=None, headers=None):
+        """authorization: the Authorization header, or None; headers: more headers, secret like it (an API whose
+        credentials are whatever headers its proxy wants)."""
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.verify = (ca_path or _environment_ca_bundle() or True) if validate_certs else False
@@ -390,11 +392,12 @@ class ApiClient:
         # Nothing from the environment but what CA_BUNDLE_VARIABLES says: above all no netrc, whose login would
         # replace the Authorization header below.
         self.session.trust_env = False
-        self.session.headers.update({
-            "Authorization": authorization,
-            "Accept": "application/json",
-            "User-Agent": USER_AGENT,
-        })
+        self.session.headers.update({"Accept": "application/json", "User-Agent": USER_AGENT})
+        secrets = dict(headers or {})
+        if authorization is not None:
+            secrets["Authorization"] = authorization
+        self.session.headers.update(secrets)
+        self._secrets = list(secrets.values())
         self._mount(DeadlineAdapter())
 
     def set_concurrency(self, requests_in_flight):
@@ -440,7 +443,7 @@ class ApiClient:
             raise self._scrubbed(exc) from None
 
     def _secret_pattern(self):
-        return mask_pattern([self.session.headers["Authorization"]])
+        return mask_pattern(self._secrets)
 
     def _scrubbed(self, exc):
         """The same error with the secret removed, even where a server echoed it back, in any spelling."""

@@ -43,7 +43,8 @@ LOOPBACK_NAMES = ("localhost",)
 
 
 def connection_spec(url_env, url_default, secret_option, secret_env, extra=None):
-    """The connection options of one API, as its doc fragment documents them."""
+    """The connection options of one API, as its doc fragment documents them (secret_env None: an optional secret
+    without a fallback, like Alertmanager's headers, which extra declares)."""
     api_url = dict(type="str", fallback=(env_fallback, [url_env]))
     if url_default is None:
         api_url["required"] = True
@@ -56,7 +57,8 @@ def connection_spec(url_env, url_default, secret_option, secret_env, extra=None)
         timeout=dict(type="float", default=30),
         retry_timeout=dict(type="float", default=60),
     )
-    spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
+    if secret_env is not None:
+        spec[secret_option] = dict(type="str", required=True, no_log=True, fallback=(env_fallback, [secret_env]))
     spec.update(extra or {})
     return spec
 
@@ -69,12 +71,14 @@ def build_client(module, secret_option, default_query=None, rate_limits=None, er
     fail_on_invalid(module, [*option_errors(module.argument_spec, given_params()), *connection_errors(params),
                              *secret_errors(secret_option, params[secret_option]), *errors])
     exit_when_nobody_reads()
-    if sends_secret_in_clear(params["api_url"]):
+    secret = params[secret_option]
+    if secret and sends_secret_in_clear(params["api_url"]):
         module.warn("api_url %s is plain http to a host other than this machine: %s travels in clear; use https"
                     % (shown_url(params["api_url"]), secret_option))
     return ApiClient(
         params["api_url"],
-        params[secret_option],
+        secret if isinstance(secret, str) else None,
+        headers=secret if isinstance(secret, dict) else None,
         timeout=params["timeout"],
         validate_certs=params["validate_certs"],
         ca_path=params["ca_path"],

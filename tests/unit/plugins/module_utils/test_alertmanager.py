@@ -3,6 +3,9 @@
 """The mapping of Alertmanager notifications (webhook format, version 4) to status changes."""
 
 import copy
+import datetime
+
+import pytest
 
 from ansible_collections.statusops.status.plugins.filter.alert_status_changes import alert_status_changes
 from ansible_collections.statusops.status.plugins.module_utils.alertmanager import notification_changes
@@ -39,7 +42,7 @@ FIRING = notification(alert(alertname="CDNDown", statusmate_component="Website/C
 
 
 def test_a_firing_alert_sets_its_components_impact_from_its_severity():
-    assert changes(FIRING) == {"errors": [], "components": {"Website/CDN": "major_outage"}, "incidents": []}
+    assert changes(FIRING) == {"errors": [], "components": {"Website/CDN": "major_outage"}, "incidents": [], "held": []}
 
 
 def test_a_repeat_of_the_same_notification_asks_for_the_same_changes():
@@ -91,6 +94,7 @@ def test_mixed_statusmate_and_statushub_labels():
             {"title": "CDN unreachable", "state": "present", "services": [{"service": "Website", "status": "down"}],
              "body": "Edge nodes <b>fail</b>"},
         ],
+        "held": [],
     }
 
 
@@ -117,7 +121,7 @@ def test_the_body_is_the_description_of_the_worst_firing_alert():
 
 def test_labels_the_collection_does_not_use_are_a_no_op():
     payload = notification(alert(alertname="DiskFull", instance="db1"), alert(status="resolved", severity="nonsense"))
-    assert changes(payload) == {"errors": [], "components": {}, "incidents": []}
+    assert changes(payload) == {"errors": [], "components": {}, "incidents": [], "held": []}
 
 
 def test_a_payload_that_is_not_a_notification_is_refused():
@@ -141,7 +145,7 @@ def test_a_severity_the_mapping_does_not_know_is_named_with_the_mappings_keys():
 
 def test_a_resolved_alert_needs_no_known_severity():
     payload = notification(alert(status="resolved", severity="page", statusmate_component="API"))
-    assert changes(payload) == {"errors": [], "components": {"API": "operational"}, "incidents": []}
+    assert changes(payload) == {"errors": [], "components": {"API": "operational"}, "incidents": [], "held": []}
 
 
 def test_malformed_alerts_and_references_are_named():
@@ -180,3 +184,47 @@ def test_the_filter_returns_the_changes_as_plain_data():
     assert alert_status_changes(FIRING) == changes(FIRING)
     assert alert_status_changes(FIRING, {"critical": "partial_outage"}, "operational")["components"] == {
         "Website/CDN": "partial_outage"}
+
+
+NOW = datetime.datetime(2025, 2, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
+SERVICES = [{"id": 12, "name": "API", "description": ""}, {"id": 13, "name": "Dashboard", "description": ""}]
+IN_PROGRESS = {"id": 7, "title": "Deploy 2.4.1", "start_time": "2025-02-01T11:50:00Z", "end_time": "2025-02-01T12:20:00Z",
+               "service_statuses": [{"service_id": 12, "status": "degraded-performance"}]}
+API_DOWN = alert(alertname="APIDown", statushub_service="API", statusmate_component="API", summary="API down",
+                 fingerprint="a")
+DASHBOARD_SLOW = alert(alertname="DashSlow", severity="warning", statushub_service="13", summary="Dashboard slow",
+                       fingerprint="b")
+
+
+def test_a_service_in_a_maintenance_in_progress_is_held_with_the_incident_it_asked_for():
+    result = changes(notification(API_DOWN, DASHBOARD_SLOW), maintenances=[IN_PROGRESS], services=SERVICES, now=NOW)
+    assert result["held"] == [{"alert": "alert_status_payload.alerts[0] (APIDown)", "service": "API",
+                               "incident": {"title": "API down", "state": "present",
+                                            "services": [{"service": "API", "status": "down"}]}}]
+    assert result["incidents"] == [{"title": "Dashboard slow", "state": "present",
+                                    "services": [{"service": "13", "status": "degraded-performance"}]}]
+    # The Statusmate component of a held alert is not held: the window's silence is its hold.
+    assert result["components"] == {"API": "major_outage"}
+
+
+def test_a_service_is_held_by_its_id_too_and_a_resolve_is_held_as_well():
+    window = dict(IN_PROGRESS, service_statuses=[{"service_id": 13, "status": "down"}])
+    resolved = dict(DASHBOARD_SLOW, status="resolved")
+    result = changes(notification(resolved), maintenances=[window], services=SERVICES, now=NOW)
+    assert result["incidents"] == []
+    assert result["held"][0]["incident"] == {"title": "Dashboard slow", "state": "resolved"}
+
+
+@pytest.mark.parametrize("window", [
+    dict(IN_PROGRESS, end_time="2025-02-01T12:00:00Z"),  # ended this very second
+    dict(IN_PROGRESS, start_time="2025-02-01T12:00:01Z"),  # not started yet
+])
+def test_the_hold_is_the_maintenance_own_start_and_end(window):
+    result = changes(notification(API_DOWN), maintenances=[window], services=SERVICES, now=NOW)
+    assert result["held"] == [] and [incident["title"] for incident in result["incidents"]] == ["API down"]
+
+
+def test_the_filter_holds_with_the_maintenances_it_is_given():
+    result = alert_status_changes(notification(API_DOWN), maintenances=[dict(IN_PROGRESS, end_time=None)],
+                                  services=SERVICES)
+    assert result["incidents"] == [] and len(result["held"]) == 1
