@@ -17,6 +17,11 @@ from urllib.parse import unquote, urlsplit
 
 from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
 
+try:
+    from ansible.module_utils.secrets import register_secrets
+except ImportError:  # ansible-core < 2.22: the module masks module.no_log_values in its result itself
+    register_secrets = None
+
 from ansible_collections.statusops.status.plugins.module_utils.client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
@@ -279,8 +284,24 @@ def fail_on_invalid(module, errors):
     A password written into api_url is hidden from everything the module returns (its arguments included).
     """
     if errors:
-        module.no_log_values.update(url_passwords(module.params.get("api_url")))
+        hide(module, url_passwords(module.params.get("api_url")))
         module.fail_json(msg="; ".join(errors))
+
+
+def hide(module, secrets, harmless=()):
+    """Hide the secrets from everything the task returns and logs (its arguments at -vvv included), on every ansible-core.
+
+    Before 2.22 the module masks module.no_log_values in its result. From 2.22 it returns the result unmasked with the
+    secrets registered during the run, and the controller masks those: module.no_log_values is no longer read there.
+    harmless are values of no_log options that are not secrets, shown again before 2.22; from 2.22 Ansible has
+    registered them already and a registered secret cannot be unregistered, so they stay masked (too much rather
+    than a leak).
+    """
+    secrets = set(secrets)
+    module.no_log_values.difference_update(set(harmless) - secrets)
+    module.no_log_values.update(secrets)
+    if register_secrets:
+        register_secrets(secrets)
 
 
 def run(module, work, written=None):

@@ -10,7 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, is_http_url
+from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers, hide, is_http_url
 from ansible_collections.statusops.status.plugins.module_utils.masking import MASK, spellings
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import (
@@ -203,7 +203,8 @@ def protect_secrets(module, option=None):
     The subscriptions are module.params (one) or the list module.params[option]. `address` and `configuration` are
     no_log options, so Ansible never logs them when the module starts, and it would mask each text in them wherever
     it occurs. Here the values that are not secrets (email addresses, phone numbers, harmless configuration, short
-    or numeric values that would mask ordinary digits and words) are shown again; URL addresses, and the
+    or numeric values that would mask ordinary digits and words) are shown again where ansible-core allows it (before
+    2.22, see common.hide); URL addresses, and the
     configuration's other strings, are masked in every spelling a server may echo them in. module.params becomes a
     copy with the configuration hidden (the caller keeps the real one), as Ansible shows it as the invocation.
     """
@@ -219,9 +220,7 @@ def protect_secrets(module, option=None):
             plain.update(_leaves(value))
             if key not in HARMLESS_CONFIGURATION_KEYS:
                 secrets.update(_maskable(value))
-    module.no_log_values.difference_update(plain - secrets - set([params.get("api_key")]))
-    for secret in secrets:
-        module.no_log_values.update(spellings(secret))
+    hide(module, set(spelling for secret in secrets for spelling in spellings(secret)), plain - set([params.get("api_key")]))
     shown = [dict(item, configuration=hidden_configuration(item.get("configuration"))) for item in items]
     module.params = dict(params, **{option: shown}) if option else shown[0]
 
