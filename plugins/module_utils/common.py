@@ -29,7 +29,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import (
     ApiClient,
     shown_url,
 )
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns, url_key
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import SetReconciler
@@ -340,7 +340,7 @@ def run(module, work, written=None):
         result = work()
     except (ApiError, ReconcileError) as exc:
         progress = written() if written else {}
-        if any(progress.values()):
+        if any(progress.values()) or isinstance(exc, OutcomeUnknown):
             fail_partway(module, exc, progress)
         if isinstance(exc, ApiError):
             module.fail_json(msg=error_message(module, exc), status=exc.status)
@@ -349,9 +349,10 @@ def run(module, work, written=None):
 
 
 def fail_partway(module, error, progress):
-    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
+    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted);
+    changed also when the failed change itself may have been carried out (its answer was lost)."""
     module.fail_json(msg=error_message(module, error), status=getattr(error, "status", None),
-                     changed=any(progress.values()), **progress)
+                     changed=any(progress.values()) or isinstance(error, OutcomeUnknown), **progress)
 
 
 def empty_prune_errors(params, option, everything):

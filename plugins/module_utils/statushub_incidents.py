@@ -18,6 +18,7 @@ import datetime
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.statushub import CREATED
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
@@ -150,7 +151,7 @@ class Incident(Event):
         return self.with_silent(body)
 
     def create(self, desired):
-        created = self.hub.post(INCIDENTS_PATH, self.creation_body(desired))
+        created = self.hub.post(INCIDENTS_PATH, self.creation_body(desired), expect=CREATED)
         self.written["incident"] = created
         if created and UPDATES_KEY not in created and created.get("id") is not None:
             return self.read(created["id"])

@@ -21,6 +21,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import api
 from ansible_collections.statusops.status.plugins.module_utils.common import booleans_given_as_integers
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, delete_once, single_match
+from ansible_collections.statusops.status.plugins.module_utils.statushub import CREATED
 from ansible_collections.statusops.status.plugins.module_utils.statushub_events import (
     NOW,
     Event,
@@ -142,7 +143,7 @@ class Maintenance(Event):
                                  % (self.describe(), format_time(end), format_time(start)))
 
     def create(self, desired):
-        return self.hub.post(MAINTENANCES_PATH, self.creation_body(desired))
+        return self.hub.post(MAINTENANCES_PATH, self.creation_body(desired), expect=CREATED)
 
     def must_update(self, current, desired, changes):
         """Changes are checked as the window would be after them, the merge of current and changed times."""

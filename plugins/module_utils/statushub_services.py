@@ -21,7 +21,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     plan_set,
     single_match,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub import is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub import CREATED, is_deleted
 
 SERVICES_PATH = "/services"
 SERVICE_PATH = "/services/%s"
@@ -78,7 +78,7 @@ class Services:
         return item and normalise(item)
 
     def create(self, body):
-        return normalise(self.hub.post(SERVICES_PATH, body))
+        return normalise(self.hub.post(SERVICES_PATH, body, expect=CREATED))
 
     def update(self, service_id, body):
         return normalise(self.hub.put(api_path(SERVICE_PATH, service_id), body))

@@ -21,7 +21,7 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
     plan_set,
     single_match,
 )
-from ansible_collections.statusops.status.plugins.module_utils.statushub import is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub import CREATED, is_deleted
 from ansible_collections.statusops.status.plugins.module_utils.statushub_subscribers import Declared, Subscribers
 
 SUBSCRIPTIONS_PATH = "/subscriptions"
@@ -386,7 +386,7 @@ class Subscriptions:
         return self.hub.read(api_path(SUBSCRIPTION_PATH, subscription_id))
 
     def create(self, body):
-        return self.hub.post(SUBSCRIPTIONS_PATH, body)
+        return self.hub.post(SUBSCRIPTIONS_PATH, body, expect=CREATED)
 
     def update(self, subscription_id, body):
         return self.hub.put(api_path(SUBSCRIPTION_PATH, subscription_id), body)

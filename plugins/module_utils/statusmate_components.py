@@ -7,7 +7,7 @@ Statusmate components: the component endpoints of a page, and one component as a
 by uuid or by (name, parent).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, Identified, api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statusmate import (
@@ -22,6 +22,7 @@ CREATE_PATH = "/api-components-create/"
 UPDATE_PATH = "/api-components-update/%s/"
 DELETE_PATH = "/api-components-delete/%s/"
 LIST_PATH = "/api-components-list/"
+CREATED = Identified("uuid")
 
 
 class Components:
@@ -36,7 +37,7 @@ class Components:
             query["parent"] = parent
         if uuids:
             query["component"] = list(uuids)
-        items = self.api.get(LIST_PATH, query) or []
+        items = self.api.get(LIST_PATH, query, expect=LIST)
         if parent is not None:
             for item in items:
                 item.setdefault("parent", parent)
@@ -48,7 +49,7 @@ class Components:
         return dict(zip(parents, self.api.concurrently(lambda parent: self.list(parent=parent), parents)))
 
     def create(self, body):
-        return self.api.post(CREATE_PATH, body)
+        return self.api.post(CREATE_PATH, body, expect=CREATED)
 
     def update(self, uuid, body):
         # An update sends the whole object (API_CONTRACT.md): repeating it is safe, so it is retried like a PUT.

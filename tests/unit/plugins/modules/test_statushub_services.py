@@ -14,7 +14,7 @@ STATUS = {"id": 14, "name": "Status", "description": "old"}
 
 
 def test_every_page_is_read_once_before_the_writes(run_module, http):
-    paged(http, HUB + "/services", [API], [DASHBOARD, STATUS], deleted="false", extend="flags")
+    paged(http, HUB + "/services", [API, DASHBOARD], [STATUS], deleted="false", extend="flags")
     http.put(HUB + "/services/14", json=dict(STATUS, description="new"))
     http.post(HUB + "/services", json={"id": 15, "name": "Mobile", "description": ""})
     declared = [{"name": "API"}, {"name": "Dashboard"}, {"name": "Status", "description": "new"}, {"name": "Mobile"}]

@@ -388,7 +388,7 @@ def named_uuid(request):
 
 def test_concurrent_creates_put_each_child_after_its_group_under_the_group_s_uuid(run_module, http):
     http.get(LIST, json=[])
-    http.add_callback("POST", CREATE, callback=named_uuid)
+    http.add_callback("POST", CREATE, callback=named_uuid, content_type="application/json")
     tree = [{"name": "G%d" % group, "children": [{"name": "G%d-C%d" % (group, child)} for child in range(4)]}
             for group in range(3)]
     result = run_module(statusmate_components, args(components=tree, concurrency=4))
@@ -502,3 +502,42 @@ def test_another_page_does_not_wait(run_module, http):
     with taking_turns((URL, "page", "another-page-token"), 0):
         result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
     assert result["changed"] is False
+
+
+PORTAL = "<!DOCTYPE html><html><body>Sign in to the network</body></html>"
+
+
+def test_a_list_answered_by_a_proxy_fails_naming_the_request_and_creates_nothing(run_module, http):
+    http.get(LIST, body=PORTAL, content_type="text/html")
+    result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
+    assert result["failed"] is True and not result.get("changed")
+    assert result["msg"].startswith("GET /api-components-list/ returned HTTP 200: not the API's answer: a body that is not "
+                                    "JSON where a JSON array of objects was due (content type text/html; the body "
+                                    "begins \"<!DOCTYPE html>")
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_a_create_whose_answer_is_cut_is_looked_up_and_the_tree_goes_on(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, body='{"uuid": "a-1", "na', content_type="application/json")
+    http.get(LIST, json=[dict(API, parent=None)])
+    http.post(CREATE, status=201, json=created("r-1", {"name": "REST API", "parent": "a-1"}))
+    result = run_module(statusmate_components, args(components=[{"name": "API", "children": [{"name": "REST API"}]}],
+                                                    concurrency=1))
+    assert result["changed"] is True and result["created"] == ["API", "API/REST API"]
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/"), ("POST", "/api-components-create/")]
+
+
+def test_a_cut_create_answer_whose_look_up_fails_says_what_was_done_and_may_have_been(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json=created("a-1", {"name": "API", "parent": None}))
+    http.post(CREATE, status=201, body='{"uuid": "w-', content_type="application/json")
+    http.get(LIST, body="null", content_type="application/json")
+    result = run_module(statusmate_components, args(components=[{"name": "API"}, {"name": "Website"}], concurrency=1,
+                                                    retry_timeout=0))
+    assert result["failed"] is True and result["changed"] is True and result["created"] == ["API"]
+    assert result["msg"].startswith("POST /api-components-create/ returned HTTP 201: not the API's answer: a body that is "
+                                    "not whole JSON")
+    assert "the request may have been carried out; the outcome is unknown: looking for what it may have created " \
+           "failed: GET /api-components-list/ returned HTTP 200: not the API's answer: JSON null" in result["msg"]
