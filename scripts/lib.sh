@@ -100,6 +100,17 @@ PY
     cmp -s scripts/get_pip_offline.py "$cache" || cp scripts/get_pip_offline.py "$cache"
 }
 
+# ansible-test 2.22.0rc1 installs pylint's dill from a GitHub archive (a fix that
+# only Python 3.15 needs) and we reach PyPI only: use dill's PyPI release, as
+# 2.21 does. Goes when ansible-core 2.22.0 final pins a release (then no line matches).
+pin_sanity_requirements_to_pypi() {
+    local file
+    file=$("$venv/bin/python" -c 'import pathlib, ansible_test; print(pathlib.Path(ansible_test.__file__).parent / "_data" / "requirements" / "sanity.pylint.txt")')
+    if grep -q '^dill @ https://github\.com/' "$file"; then
+        sed -i 's|^dill @ https://github\.com/.*$|dill==0.4.1|' "$file"
+    fi
+}
+
 # make_tree: a temporary ansible_collections/statusops/status/ tree (sets tmp, collections_root, tree).
 make_tree() {
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/statusops-test.XXXXXX")

@@ -15,6 +15,9 @@ options:
       - V(email), an email address; V(sms), a phone number in E.164 form, C(+) then 7 to 15 digits, the first not
         0, such as V(+14155550100); V(webhook), V(slack) and V(teams), an C(https) URL (for Slack and Teams, the
         channel's incoming webhook URL). Any other form fails the task before any request.
+      - From ansible-core 2.22, Ansible itself masks the address given here (an email address and a phone number
+        too, which older versions show) as C($REDACTED$) wherever it appears in what the task shows, as it does
+        C(subscriber_of) and every value of C(configuration); a module cannot show them again.
     type: str
   method:
     description:
@@ -42,6 +45,9 @@ options:
         error the hub answers, in every spelling (URL-encoded, in another case, JSON-escaped; for a URL also its
         path alone). Shorter strings and numbers are hidden in the result and the diff only, since masking them
         in text would hide every such word or digit.
+      - From ansible-core 2.22, Ansible itself masks every value given here as C($REDACTED$) wherever it appears in
+        what the task shows, C(content_type) and short values included (a value V(3) masks each digit 3, in ids
+        too); a module cannot show them again.
     type: dict
   label:
     description:

@@ -17,7 +17,7 @@ import datetime
 import re
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import secret_errors
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub.events import time_errors
@@ -141,7 +141,7 @@ class Silence(Resource):
         return "the silence created by %r with comment %r" % (self.params["created_by"], self.params["comment"])
 
     def list_silences(self):
-        silences = self.api.get(SILENCES_PATH)
+        silences = self.api.get(SILENCES_PATH, expect=LIST)
         if not isinstance(silences, list) or not all(_is_silence(item) for item in silences):
             raise ApiError("GET", SILENCES_PATH, 200, "the answer is not a list of silences (id, status, matchers, "
                            "comment, createdBy, startsAt, endsAt)")

@@ -8,6 +8,7 @@ failures, running a module (one object or a set) and the shape of its result, er
 Nothing else in module_utils receives the module object: the API files take a client.
 """
 
+import contextlib
 import os
 import select
 import stat
@@ -15,6 +16,11 @@ import sys
 import threading
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, env_fallback, missing_required_lib
+
+try:
+    from ansible.module_utils.secrets import register_secrets
+except ImportError:  # ansible-core < 2.22: the module masks module.no_log_values in its result itself
+    register_secrets = None
 
 from ansible_collections.statusops.status.plugins.module_utils.alertmanager_silences import header_errors
 from ansible_collections.statusops.status.plugins.module_utils.checks import (
@@ -26,8 +32,9 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import (
     url_passwords,
 )
 from ansible_collections.statusops.status.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiClient
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.gates import look_until_healthy
+from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns, url_key
 from ansible_collections.statusops.status.plugins.module_utils.masking import literal_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ensure_absent, ensure_present
 from ansible_collections.statusops.status.plugins.module_utils.sets import DEFAULT_CONCURRENCY, SetReconciler
@@ -191,8 +198,24 @@ def fail_on_invalid(module, errors):
     A password written into api_url is hidden from everything the module returns (its arguments included).
     """
     if errors:
-        module.no_log_values.update(url_passwords(module.params.get("api_url")))
+        hide(module, url_passwords(module.params.get("api_url")))
         module.fail_json(msg="; ".join(errors))
+
+
+def hide(module, secrets, harmless=()):
+    """Hide the secrets from everything the task returns and logs (its arguments at -vvv included), on every ansible-core.
+
+    Before 2.22 the module masks module.no_log_values in its result. From 2.22 it returns the result unmasked with the
+    secrets registered during the run, and the controller masks those: module.no_log_values is no longer read there.
+    harmless are values of no_log options that are not secrets, shown again before 2.22; from 2.22 Ansible has
+    registered them already and a registered secret cannot be unregistered, so they stay masked (too much rather
+    than a leak).
+    """
+    secrets = set(secrets)
+    module.no_log_values.difference_update(set(harmless) - secrets)
+    module.no_log_values.update(secrets)
+    if register_secrets:
+        register_secrets(secrets)
 
 
 def run(module, work, written=None):
@@ -205,7 +228,7 @@ def run(module, work, written=None):
         result = work()
     except (ApiError, ReconcileError) as exc:
         progress = written() if written else {}
-        if any(progress.values()):
+        if any(progress.values()) or isinstance(exc, OutcomeUnknown):
             fail_partway(module, exc, progress)
         if isinstance(exc, ApiError):
             module.fail_json(msg=error_message(module, exc), status=exc.status)
@@ -248,35 +271,47 @@ def run_gate(module, gate, checked_key):
 
 
 def fail_partway(module, error, progress):
-    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted)."""
+    """Fail with the error of a change, reporting what was carried out before it (progress: created, updated, deleted);
+    changed also when the failed change itself may have been carried out (its answer was lost)."""
     module.fail_json(msg=error_message(module, error), status=getattr(error, "status", None),
-                     changed=any(progress.values()), **progress)
+                     changed=any(progress.values()) or isinstance(error, OutcomeUnknown), **progress)
 
 
-def reconcile_set(module, mapping, concurrency):
+def reconcile_set(module, mapping, concurrency, place):
     """Run a set module: read and plan (an error there fails with nothing written), carry the plan out, and exit with
     created, updated, deleted (as the mapping shows them), changed and the mapping's own result keys; a failed change
-    fails the task saying what was carried out before it."""
+    fails the task saying what was carried out before it.
+
+    Two runs on one place (the page or hub, after the API URL) take turns on this host from the read to the last
+    write, so that neither decides on a read the other is about to make untrue (see turn_on)."""
     reconciler = SetReconciler(mapping, concurrency, module.check_mode)
 
     def work():
-        reconciler.read()
-        try:
-            reconciler.apply()
-        except (ApiError, ReconcileError) as exc:
-            fail_partway(module, exc, reconciler.progress())
+        with turn_on(module, place):
+            reconciler.read()
+            try:
+                reconciler.apply()
+            except (ApiError, ReconcileError) as exc:
+                fail_partway(module, exc, reconciler.progress())
         progress = reconciler.progress()
         return dict(progress, changed=any(progress.values()), **mapping.result(reconciler))
 
     run(module, work)
 
 
+def turn_on(module, place):
+    """This run's turn on a place (strings naming the page or hub) of the task's API URL, among the runs of this user
+    on this host: waited for retry_timeout seconds at most. Check mode writes nothing and takes no turn."""
+    if module.check_mode:
+        return contextlib.nullcontext()
+    return taking_turns((url_key(module.params["api_url"]),) + tuple(place), module.params["retry_timeout"])
+
+
 def protect(module, protection):
     """Apply what an API file found about the module's secrets: (texts to mask in every output, texts Ansible would
     mask that are no secrets, the params as the invocation may show them)."""
     hidden, plain, shown = protection
-    module.no_log_values.difference_update(plain)
-    module.no_log_values.update(hidden)
+    hide(module, hidden, plain)
     module.params = shown
 
 

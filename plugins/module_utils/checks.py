@@ -167,13 +167,28 @@ def is_http_url(value, schemes=("http", "https")):
     return parts.scheme in schemes and bool(parts.hostname) and not any(char.isspace() for char in value)
 
 
-def length_rule(most):
-    """The rule of a text that is not blank and has at most `most` characters: check(label, value) -> messages."""
+def name_rule(most):
+    """The rule of a name that identifies an object: not blank, at most `most` characters, no white space around it;
+    check(label, value) -> messages.
+
+    A server may store a name trimmed (Statusmate's framework does, API_CONTRACT.md: stored text), and then a later
+    run would look for the untrimmed name, not find it and create the object again: such a name is refused.
+    """
     def check(label, value):
         if not value.strip() or len(value) > most:
             return ["%s must be 1 to %d characters and not blank, got %r" % (label, most, value)]
+        if value != value.strip():
+            return ["%s must not start or end with white space (the server may store it trimmed, and a later run "
+                    "would not find it again), got %r" % (label, value)]
         return []
     return check
+
+
+def stored_text(value):
+    """A description (or an event's title or body) as it is compared, and a description as it is sent: the white
+    space around it (a YAML block scalar's last newline) is not kept, as Statusmate's framework trims it
+    (API_CONTRACT.md: stored text) and a hub may; None is ''."""
+    return (value or "").strip()
 
 
 def booleans_given_as_integers(fields, options, where=""):

@@ -7,6 +7,7 @@ The one HTTP client of the collection: auth, pacing, retries, pagination, errors
 """
 
 import json
+import math
 import os
 import random
 import ssl
@@ -24,7 +25,14 @@ except ImportError as exc:  # pragma: no cover - depends on the target host
 
 from ansible_collections.statusops.status.plugins.module_utils.checks import shown_url
 from ansible_collections.statusops.status.plugins.module_utils.deadline import DeadlineAdapter, RequestDeadline
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, NotFoundOnRetry, OutcomeUnknown, UnsafePathValue, render_error_body
+from ansible_collections.statusops.status.plugins.module_utils.errors import (
+    ApiError,
+    ForeignAnswer,
+    NotFoundOnRetry,
+    OutcomeUnknown,
+    UnsafePathValue,
+    render_error_body,
+)
 from ansible_collections.statusops.status.plugins.module_utils.masking import mask_pattern, masked
 from ansible_collections.statusops.status.plugins.module_utils.pacing import BACKOFF_BASE, Pacer, RetryBudget, retry_after_seconds
 
@@ -38,6 +46,29 @@ IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 # validate_certs=false says otherwise, the CA bundle. Never credentials (netrc): only the token or key is sent.
 CA_BUNDLE_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 BACKOFF_MAX = 8.0
+# What a request expects the body of its answer to be (API_CONTRACT.md, "Answers that are not the API's"); anything
+# else is not the API's answer, whatever its status.
+OBJECT = "a JSON object"
+LIST = "a JSON array of objects"
+ENVELOPE = "the paginated list envelope"
+ANY_JSON = "JSON or no body"
+ENVELOPE_NUMBERS = ("current_page", "page_count", "per_page", "total")
+# How much of a body that is not the API's an error shows, and how much more is read around it so that a secret
+# that begins within it is masked whole.
+BODY_PREVIEW = 80
+BODY_PREVIEW_READ = 4096
+# How many times a paginated list is read, all its pages, before a list that changed or lied on every read fails.
+LIST_READS = 3
+
+
+class Identified:
+    """What a create expects: the object, with the id the API gave it under key."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def __str__(self):
+        return "a JSON object with its %s" % self.key
 
 
 def api_path(template, *values):
@@ -105,32 +136,36 @@ class ApiClient:
         with ThreadPoolExecutor(max_workers=min(self.concurrency, len(items))) as pool:
             return list(pool.map(function, items))
 
-    def get(self, path, query=None):
-        return self.request("GET", path, query=query)
+    def get(self, path, query=None, expect=OBJECT):
+        return self.request("GET", path, query=query, expect=expect)
 
-    def post(self, path, body=None, query=None, repeatable=False):
+    def post(self, path, body=None, query=None, repeatable=False, expect=OBJECT):
         """repeatable: the contract makes this POST idempotent (it sends a whole object), so it is retried like a PUT."""
-        return self.request("POST", path, query=query, body=body, repeatable=repeatable)
+        return self.request("POST", path, query=query, body=body, repeatable=repeatable, expect=expect)
 
     def put(self, path, body=None, query=None):
         return self.request("PUT", path, query=query, body=body)
 
     def delete(self, path, query=None):
-        return self.request("DELETE", path, query=query)
+        return self.request("DELETE", path, query=query, expect=ANY_JSON)
 
-    def request(self, method, path, query=None, body=None, repeatable=False):
-        """Send one request, retrying what is safe to retry inside the time budget."""
+    def request(self, method, path, query=None, body=None, repeatable=False, expect=OBJECT):
+        """Send one request, retrying what is safe to retry inside the time budget; its answer's body, which has
+        the shape expect says (OBJECT, LIST, ENVELOPE, or ANY_JSON for None when there is no body)."""
         try:
-            return self._send(method, path, query, body, repeatable or method in IDEMPOTENT_METHODS)
+            return self._send(method, path, query, body, repeatable or method in IDEMPOTENT_METHODS, expect)
         except ApiError as exc:
             raise self._scrubbed(exc) from None
 
+    def _secret_pattern(self):
+        return mask_pattern(self._secrets)
+
     def _scrubbed(self, exc):
         """The same error with the secret removed, even where a server echoed it back, in any spelling."""
-        pattern = mask_pattern(self._secrets)
+        pattern = self._secret_pattern()
         return type(exc)(exc.method, exc.path, exc.status, masked(exc.message, pattern), masked(exc.body, pattern))
 
-    def _send(self, method, path, query, body, idempotent):
+    def _send(self, method, path, query, body, idempotent, expect):
         params = dict(self.default_query)
         params.update(query or {})
         attempt = 0
@@ -155,6 +190,22 @@ class ApiClient:
                                    % (reason, self._budget.spent(), self.retry_timeout))
                 pause = self._sleep
             else:
+                foreign = self._foreign(response, expect)
+                if foreign is not None:
+                    if not idempotent:
+                        raise OutcomeUnknown(method, path, response.status_code,
+                                             "%s; the request may have been carried out" % foreign)
+                    delay = self._budget.grant(None, self._backoff(attempt))
+                    if delay is None:
+                        spent = "%s; waited %.1f s for retries and the retry budget (retry_timeout=%s s) is spent" % (
+                            foreign, self._budget.spent(), self.retry_timeout)
+                        if method == "GET":
+                            raise ForeignAnswer(method, path, response.status_code, spent)
+                        raise OutcomeUnknown(method, path, response.status_code, "%s; the outcome of this %s is unknown: "
+                                             "check whether it was carried out" % (spent, method))
+                    maybe_carried_out = maybe_carried_out or method != "GET"
+                    self._sleep(delay)
+                    continue
                 if response.status_code < 300:
                     return _json_or_none(response)
                 if response.status_code < 400:
@@ -192,17 +243,54 @@ class ApiClient:
             if retry:
                 self._budget.charge(self._clock() - started)
 
-    def paginate(self, path, query, per_page):
-        """Every item of a paginated list, per_page items a page: the first page, then the others at once."""
+    def _foreign(self, response, expect):
+        """What is wrong with an answer that is not the API's (a 2xx whose body is not what the request expects, a
+        404 that is not the API's error object), or None for the API's answer."""
+        if response.status_code < 300:
+            problem = _body_problem(response, expect)
+        elif response.status_code == 404:
+            problem = _body_problem(response, OBJECT)
+        else:
+            return None
+        if problem is None:
+            return None
+        return "not the API's answer: %s where %s was due (content type %s; the body begins %s); a proxy, captive " \
+               "portal or load balancer may have answered instead of the API at api_url" % (
+                   problem, OBJECT if response.status_code >= 300 else expect,
+                   response.headers.get("Content-Type") or "none", self._preview(response))
+
+    def _preview(self, response):
+        """The first characters of a body, every spelling of the secret masked (also one cut by the preview)."""
+        text = response.content[:BODY_PREVIEW + BODY_PREVIEW_READ].decode("utf-8", errors="replace")
+        text = masked(text, self._secret_pattern())
+        return json.dumps(text[:BODY_PREVIEW] + ("..." if len(text) > BODY_PREVIEW else ""), ensure_ascii=False)
+
+    def paginate(self, path, query, per_page, id_key="id"):
+        """Every item of a paginated list, per_page items a page: the first page, then the others at once.
+
+        A list that changed or lied while it was read (its counts moved between pages, a page short or too long, an
+        item seen twice, a page count that its total does not allow) is read again, LIST_READS times in all, then
+        fails: nothing is ever decided on a list that was not read whole and consistent.
+        """
 
         def page(number):
             params = dict(query or {})
             params.update({"page": number, "per_page": per_page})
-            return self.get(path, params)
+            return self.get(path, params, expect=ENVELOPE)
 
-        first = page(1)
-        pages = [first] + self.concurrently(page, range(2, int(first.get("page_count") or 1) + 1))
-        return [item for envelope in pages for item in envelope.get("data") or []]
+        problems = []
+        for _read in range(LIST_READS):
+            first = page(1)
+            problem = _page_count_problem(first)
+            if problem is None:
+                pages = [first] + self.concurrently(page, range(2, first["page_count"] + 1))
+                problem = _pages_problem(pages, id_key)
+                if problem is None:
+                    return [item for envelope in pages for item in envelope["data"]]
+            problems.append(problem)
+        raise ApiError("GET", path, None, "the list changed or lied while it was read, on each of %d reads (%s); no "
+                                          "decision is taken on it: run the task again once the list is stable, or "
+                                          "check what answers at api_url" % (LIST_READS, "; ".join(problems)))
 
     @staticmethod
     def _may_retry(method, path, response, idempotent):
@@ -267,6 +355,80 @@ def _environment_proxies(base_url):
         return requests.utils.get_environ_proxies(base_url)
     except ValueError:  # an api_url that is no URL: the request fails naming it
         return {}
+
+
+def _body_problem(response, expect):
+    """What an answer's body is when it is not what expect says, else None."""
+    if not response.content:
+        return None if expect == ANY_JSON else "no body"
+    media_type = (response.headers.get("Content-Type") or "").partition(";")[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        return "a body that is not JSON"
+    try:
+        body = response.json()
+    except ValueError:
+        return "a body that is not whole JSON (cut short, or not JSON)"
+    return _shape_problem(body, expect)
+
+
+def _shape_problem(body, expect):
+    if expect == ANY_JSON:
+        return None
+    if expect == LIST:
+        if not isinstance(body, list):
+            return _json_kind(body)
+        return None if all(isinstance(item, dict) for item in body) else "a JSON array holding values other than objects"
+    if not isinstance(body, dict):
+        return _json_kind(body)
+    if isinstance(expect, Identified) and body.get(expect.key) in (None, ""):
+        return "a JSON object without its %s" % expect.key
+    if expect == ENVELOPE:
+        if not isinstance(body.get("data"), list) or not all(isinstance(item, dict) for item in body["data"]):
+            return "a JSON object without a data array of objects"
+        wrong = [key for key in ENVELOPE_NUMBERS if isinstance(body.get(key), bool)
+                 or not isinstance(body.get(key), int) or body[key] < (1 if key in ("current_page", "per_page") else 0)]
+        if wrong:
+            return "a JSON object whose %s %s not a count" % (" and ".join(wrong), "is" if len(wrong) == 1 else "are")
+    return None
+
+
+def _json_kind(value):
+    if value is None:
+        return "JSON null"
+    for kind, name in ((bool, "a JSON boolean"), (dict, "a JSON object"), (list, "a JSON array"), (str, "a JSON string")):
+        if isinstance(value, kind):
+            return name
+    return "a JSON number"
+
+
+def _page_count_problem(first):
+    """Why the first page's page_count cannot be right for its total, or None."""
+    if first["current_page"] != 1:
+        return "page 1 was answered as page %s" % first["current_page"]
+    due = math.ceil(first["total"] / first["per_page"])
+    if first["page_count"] == due or (due == 0 and first["page_count"] == 1):
+        return None
+    return "page_count %s where a total of %s at %s a page makes %s" % (
+        first["page_count"], first["total"], first["per_page"], max(due, 1))
+
+
+def _pages_problem(pages, id_key):
+    """Why the pages of one read are not one consistent list, or None."""
+    first, count, seen = pages[0], len(pages), set()
+    for number, envelope in enumerate(pages, 1):
+        if envelope["current_page"] != number:
+            return "page %s was answered as page %s" % (number, envelope["current_page"])
+        for key in ("total", "page_count", "per_page"):
+            if envelope[key] != first[key]:
+                return "%s moved from %s to %s between page 1 and page %s" % (key, first[key], envelope[key], number)
+        due = first["per_page"] if number < count else first["total"] - (count - 1) * first["per_page"]
+        if len(envelope["data"]) != due:
+            return "page %s of %s held %s items where %s were due" % (number, count, len(envelope["data"]), due)
+        for identity in [item.get(id_key) for item in envelope["data"] if item.get(id_key) is not None]:
+            if identity in seen:
+                return "item %s %s was seen twice" % (id_key, identity)
+            seen.add(identity)
+    return None
 
 
 def _json_or_none(response):

@@ -31,7 +31,12 @@ class ApiError(Exception):
 
 
 class OutcomeUnknown(ApiError):
-    """A create was sent but its answer was lost: it may or may not exist now."""
+    """A write was sent but its answer was lost (or was not the API's): it may or may not have been carried out."""
+
+
+class ForeignAnswer(ApiError):
+    """An answer that is not the API's (not JSON, or JSON of another shape than the request expects): a proxy, a
+    captive portal or a load balancer sent it. It never means "empty" or "not found"."""
 
 
 class NotFoundOnRetry(ApiError):

@@ -12,7 +12,7 @@ The API object the endpoints talk through has read(path, flags), list(path, quer
 without soft-deleted items), post, put and delete (statushub.Hub is one).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers, stored_text
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, index_unique, single_match
@@ -21,16 +21,24 @@ from ansible_collections.statusops.status.plugins.module_utils.sets import SetMa
 
 class Field:
     """One field: its option (and the option's spec), the API's name for it, the value that stands for unset (None and
-    it compare, and are shown, alike: "" for a text the API may leave out) and the rules of its value."""
+    it compare, and are shown, alike: "" for a text the API may leave out), the rules of its value, and trim: a text
+    compared and shown without the white space around it (checks.stored_text; "compared"), and also sent so ("sent"),
+    as a server may store it trimmed."""
 
-    def __init__(self, option, spec=None, api=None, empty=None, checks=()):
+    def __init__(self, option, spec=None, api=None, empty=None, checks=(), trim=None):
         self.option = option
         self.spec = spec or dict(type="str")
         self.api = api or option
         self.empty = empty
         self.checks = tuple(checks)
+        self.trim = trim
+
+    def sent(self, value):
+        return stored_text(value) if self.trim == "sent" else value
 
     def compared(self, value):
+        if self.trim:
+            value = stored_text(value)
         return self.empty if value is None or value == "" else value
 
     def errors(self, value, where=""):
@@ -44,10 +52,11 @@ class Kind:
     object, unless paths names the create, update and delete paths), fields, key (the option that identifies one
     besides its id; None for the one object of its owner), list_query, soft_delete (a deleted object stays, flagged),
     the verbs of create and update, shaped (objects are shown as their id and fields only), required (the fields a
-    create needs)."""
+    create needs), created (what a create posted answers: the object with its new id, client.Identified)."""
 
     def __init__(self, noun, owner, path, fields=(), key=None, id_key="id", list_query=None, soft_delete=True,
-                 create_verb="post", update_verb="put", paths=None, shaped=False, required=()):
+                 create_verb="post", update_verb="put", paths=None, shaped=False, required=(),
+                 created=None):
         self.noun = noun
         self.owner = owner
         self.path = path
@@ -61,6 +70,7 @@ class Kind:
         self.paths = dict(paths or {})
         self.shaped = shaped
         self.required = tuple(required)
+        self.created = created
 
     def options(self, **overrides):
         """The options that describe an object of the kind, as a module's argument spec writes them."""
@@ -74,7 +84,8 @@ class Kind:
         return errors
 
     def desired(self, params):
-        return dict((field.api, params[field.option]) for field in self.fields if params.get(field.option) is not None)
+        return dict((field.api, field.sent(params[field.option])) for field in self.fields
+                    if params.get(field.option) is not None)
 
     def differing(self, current, desired):
         """The desired fields whose value differs from the current one."""
@@ -134,7 +145,9 @@ class Endpoints:
         return item and self.kind.shown(item)
 
     def create(self, body):
-        return self.kind.shown(getattr(self.api, self.kind.create_verb)(self._path(None, "create"), body))
+        send = getattr(self.api, self.kind.create_verb)
+        path = self._path(None, "create")
+        return self.kind.shown(send(path, body, expect=self.kind.created) if self.kind.created else send(path, body))
 
     def update(self, object_id, body):
         return self.kind.shown(getattr(self.api, self.kind.update_verb)(self._path(object_id, "update"), body))

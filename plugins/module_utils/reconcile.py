@@ -11,7 +11,7 @@ mapping files tells it how to read, identify, compare, create, update and delete
 a set, is carried out by one executor (ChangeRun), and a create whose answer was lost goes through create_once.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.errors import NotFoundOnRetry, OutcomeUnknown, ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, NotFoundOnRetry, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.executor import Change, ChangeRun
 
 
@@ -111,8 +111,9 @@ def create_once(create, find_created, known=(), noun="object", id_key="id"):
     except OutcomeUnknown as lost:
         try:
             candidates = [item for item in find_created() if item[id_key] not in known]
-        except ReconcileError as exc:
-            raise ReconcileError("%s; looking for what it may have created: %s" % (lost, exc))
+        except (ApiError, ReconcileError) as exc:
+            raise OutcomeUnknown(lost.method, lost.path, lost.status, "%s; the outcome is unknown: looking for what it "
+                                 "may have created failed: %s" % (lost.message, exc))
         if len(candidates) > 1:
             raise ReconcileError("%s; the outcome is unknown: %d %ss now match what it was to create (%ss %s) and none "
                                  "is taken for it; check them and delete the extra ones" % (

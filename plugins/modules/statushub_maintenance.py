@@ -9,8 +9,12 @@ short_description: Manage one maintenance window of a StatusHub hub
 version_added: 0.1.0
 description:
   - Schedules, updates, completes or deletes one maintenance window of a StatusHub hub.
-  - The window is found by O(id) when given, else by its O(title) among the windows that have not ended yet
-    (scheduled or in progress). Two such windows with one title are an error naming both ids.
+  - The window is found by O(id) when given. A window declared with an absolute O(start_time) is the one with its
+    O(title) and its times (O(start_time), and O(end_time) or the end O(duration) gives), whether it is scheduled, in
+    progress or over, so a task whose times have passed finds its window and never posts (and notifies) it again.
+  - Otherwise, and for O(start_time=now), the window is the one with its O(title) among the windows that have not
+    ended yet (scheduled or in progress), whose times the task then updates. Two windows found either way are an
+    error naming both ids.
   - O(start_time=now) and O(duration) are resolved once, when the window is created. Running the same task again
     later finds the window and changes nothing, so the task can sit in a deploy pipeline that runs many times.
   - Absolute times that differ from the window's are an update. O(duration) after an absolute O(start_time) is an
@@ -80,7 +84,10 @@ options:
     choices: [present, completed, absent]
     default: present
 notes:
-  - Once a window has ended, a task without O(id) no longer finds it; running V(present) again then schedules a new one.
+  - Once a window that started V(now) has ended, a task without O(id) no longer finds it; running V(present) again
+    then schedules a new one. A window with absolute times is found again after it has ended.
+  - The maintenances are listed from the earlier of now and the declared O(start_time) on (the API's time-range
+    filter), so that a window that is over is in the list.
 seealso:
   - module: statusops.status.statushub_maintenance_info
   - module: statusops.status.statushub_incident

@@ -22,6 +22,8 @@ options:
   name:
     description:
       - The service's name. It identifies the service when O(id) is not given; with O(id), it renames the service.
+      - A name that starts or ends with white space is refused before any request, as a server that stores names trimmed
+        would make a later run miss it and create the service again.
       - Required to create a service.
     type: str
   id:
@@ -31,6 +33,8 @@ options:
   description:
     description:
       - The service's description. V("") and an unset description compare equal.
+      - Surrounding white space is not kept, so a description written as a YAML block scalar, with its last newline, is
+        compared and sent without it.
     type: str
   state:
     description:

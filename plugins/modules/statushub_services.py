@@ -20,6 +20,7 @@ extends_documentation_fragment:
   - statusops.status.http_options
   - statusops.status.statushub.DECLARED_SET
   - statusops.status.concurrency
+  - statusops.status.turns
   - statusops.status.attributes
 options:
   services:
@@ -32,11 +33,15 @@ options:
       name:
         description:
           - The service's name; it identifies the service.
+          - A name that starts or ends with white space is refused before any request, as a server that stores names
+            trimmed would make a later run miss it and create the service again.
         type: str
         required: true
       description:
         description:
           - The service's description. Not set means it is not managed; V("") and an unset description compare equal.
+          - Surrounding white space is not kept, so a description written as a YAML block scalar, with its last newline,
+            is compared and sent without it.
         type: str
 seealso:
   - module: statusops.status.statushub_service
@@ -103,6 +108,7 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
 from ansible_collections.statusops.status.plugins.module_utils.kinds import KindSet
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import hub_place
 from ansible_collections.statusops.status.plugins.module_utils.statushub.services import SERVICE
 
 
@@ -113,7 +119,7 @@ def main():
     fail_on_invalid(module, [*errors, *empty_prune_errors(params, "services", "service of the hub"),
                              *concurrency_errors(params["concurrency"])])
     reconcile_set(module, KindSet(SERVICE, statushub_hub(module), declared, params["prune"], params["state"], "services"),
-                  params["concurrency"])
+                  params["concurrency"], hub_place(params))
 
 
 if __name__ == "__main__":

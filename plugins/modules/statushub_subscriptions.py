@@ -25,6 +25,7 @@ extends_documentation_fragment:
   - statusops.status.statushub.DECLARED_SET
   - statusops.status.statushub_subscription.SET
   - statusops.status.concurrency
+  - statusops.status.turns
   - statusops.status.attributes
 options:
   subscriptions:
@@ -137,6 +138,7 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
     statushub_module,
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import hub_place
 from ansible_collections.statusops.status.plugins.module_utils.statushub.services import ServiceNames
 from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import SUBSCRIPTION_FIELD_SPEC, declared_subscriptions, protection
 from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_set import SubscriptionSet
@@ -154,7 +156,7 @@ def main():
     hub = statushub_hub(module)
     names = ServiceNames(hub, params["planned_services"] if module.check_mode else ())
     reconcile_set(module, SubscriptionSet(Subscriptions(hub), names, params["subscriptions"],
-                                          params["prune"], params["state"]), params["concurrency"])
+                                          params["prune"], params["state"]), params["concurrency"], hub_place(params))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ options:
   name:
     description:
       - The component's name, at most 255 characters. With O(parent), it identifies the component when O(uuid) is not given.
+      - A name that starts or ends with white space is refused before any request (the server stores names trimmed, so a
+        later run would not find it).
       - Required to create a component.
     type: str
   uuid:
@@ -46,6 +48,8 @@ options:
   description:
     description:
       - The component's description. V("") and an unset description compare equal.
+      - Surrounding white space is not kept (the server stores descriptions trimmed), so a description written as a YAML
+        block scalar, with its last newline, is compared and sent without it.
     type: str
   index:
     description:

@@ -26,6 +26,7 @@ extends_documentation_fragment:
   - statusops.status.statusmate
   - statusops.status.http_options
   - statusops.status.concurrency
+  - statusops.status.turns
   - statusops.status.attributes
 attributes:
   check_mode:
@@ -50,11 +51,15 @@ options:
       name:
         description:
           - The component's name, at most 255 characters. It identifies the component under its parent and must be unique there.
+          - A name that starts or ends with white space is refused before any request (the server stores names trimmed,
+            so a later run would not find it).
         type: str
         required: true
       description:
         description:
           - The component's description. V("") and an unset description compare equal.
+          - Surrounding white space is not kept (the server stores descriptions trimmed), so a description written as a
+            YAML block scalar, with its last newline, is compared and sent without it.
         type: str
       index:
         description:
@@ -268,6 +273,7 @@ from ansible_collections.statusops.status.plugins.module_utils.ansible_module im
 )
 from ansible_collections.statusops.status.plugins.module_utils.checks import concurrency_errors, empty_prune_errors
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import page_place
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.tree import ITEM_SPEC, ComponentTree, parse_tree
 
 
@@ -281,7 +287,7 @@ def main():
     components = ComponentTree(Components(statusmate_client(module)), tree, prune=params["prune"],
                                absent=params["state"] == "absent", update_unverified=params["update_unverified"],
                                update_impact=params["update_impact"])
-    reconcile_set(module, components, params["concurrency"])
+    reconcile_set(module, components, params["concurrency"], page_place(params))
 
 
 if __name__ == "__main__":

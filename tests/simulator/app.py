@@ -29,6 +29,9 @@ FAULT_MESSAGES = {
     "502": "Bad gateway",
     "503": "Service unavailable",
 }
+# What a proxy or captive portal answers in place of the API (action html).
+CAPTIVE_PORTAL_PAGE = ("<!DOCTYPE html><html><head><title>Sign in to the network</title></head>"
+                       "<body><form action=\"/login\">Accept the terms to continue</form></body></html>")
 # assumed: the message of methods outside the route table (the DRF text for Statusmate)
 NOT_ALLOWED_MESSAGES = {STATUSHUB: "Method not allowed", "statusmate": 'Method "%s" not allowed.'}
 NOT_FOUND_MESSAGES = {STATUSHUB: "Not found", "statusmate": "Not found."}
@@ -85,12 +88,22 @@ def drop_connection():
     return Response(status=500)
 
 
-def fault_response(rule, api):
-    """The answer a fault rule puts in place of the API's (slow only waits, it has none)."""
+def fault_response(rule, api, real=None):
+    """The answer a fault rule puts in place of the API's (slow only waits, it has none); real is the API's answer,
+    for the rules that change it (truncate, envelope)."""
     if rule.action == "drop":
         return drop_connection()
     if rule.action == "redirect":
         return Response(status=rule.status, headers={"Location": rule.location})
+    if rule.action == "html":
+        return Response(CAPTIVE_PORTAL_PAGE, status=200, content_type="text/html; charset=utf-8")
+    if rule.action == "raw":
+        return Response(rule.text, status=200, content_type=rule.content_type)
+    if rule.action == "truncate":
+        return Response(real.get_data()[:rule.bytes], status=real.status_code, content_type=real.content_type)
+    if rule.action == "envelope":
+        listed = real.get_json(silent=True)
+        return json_response(real.status_code, dict(listed, **rule.envelope)) if isinstance(listed, dict) else real
     headers = {"Retry-After": rule.retry_after} if rule.retry_after is not None else None
     return api_error_response(api, int(rule.action), FAULT_MESSAGES[rule.action], headers)
 
@@ -137,7 +150,8 @@ def before_api_request():
     api = api_of(request.path)
     with sim.lock:
         g.entry = log_entry(sim, api)
-        rule = sim.faults.pick(request.method, request.path, request_body_text())
+        rule = sim.faults.pick(request.method, request.path, request_body_text(),
+                               request.query_string.decode("utf-8", errors="replace"))
     if rule is not None and (rule.after_handling or rule.action == "trickle"):
         g.late_fault = rule
     elif rule is not None and rule.action == "slow":
@@ -189,7 +203,7 @@ def after_api_request(response):
     elif rule is not None and rule.action == "trickle":
         response = trickled(response, rule)
     elif rule is not None:
-        response = fault_response(rule, api_of(request.path))
+        response = fault_response(rule, api_of(request.path), response)
     sim = simulator()
     with sim.lock:
         g.entry["status"] = 0 if g.get("dropped") else response.status_code

@@ -3,9 +3,17 @@
 import random
 import re
 
-FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect", "trickle")
-RULE_KEYS = ("method", "path", "body", "action", "count", "fraction", "seed", "retry_after", "delay",
-             "after_handling", "status", "location", "chunk")
+FAULT_ACTIONS = ("429", "500", "502", "503", "drop", "slow", "redirect", "trickle", "html", "raw", "truncate",
+                 "envelope")
+RULE_KEYS = ("method", "path", "query", "body", "action", "count", "fraction", "seed", "retry_after", "delay",
+             "after_handling", "status", "location", "chunk", "text", "content_type", "bytes", "page_count", "total")
+# Actions that change the real answer: the request is always carried out first.
+REAL_ANSWER_ACTIONS = ("truncate", "envelope")
+# The keys that only some actions use (a rule giving one to another action is refused).
+ACTION_KEYS = {"text": ("raw",), "content_type": ("raw",), "bytes": ("truncate",), "page_count": ("envelope",),
+               "total": ("envelope",)}
+ENVELOPE_KEYS = ("page_count", "total")
+DEFAULT_RAW_CONTENT_TYPE = "application/json"  # assumed: a raw rule that gives no content_type claims JSON
 RETRY_AFTER_ACTIONS = ("429", "503")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 DEFAULT_REDIRECT_STATUS = 302  # assumed: the status of a redirect rule that gives none
@@ -63,6 +71,7 @@ class FaultRule:
         if self.action not in FAULT_ACTIONS:
             raise ValueError("action must be one of %s" % ", ".join(FAULT_ACTIONS))
         self.path = _regex("path", spec.get("path") or "")
+        self.query = _regex("query", spec["query"]) if "query" in spec else None
         self.body = _regex("body", spec["body"]) if "body" in spec else None
         self.fraction = None
         self.count = None
@@ -80,6 +89,11 @@ class FaultRule:
             raise ValueError("after_handling must be a boolean")
         self.status, self.location = self._redirect(spec)
         self.chunk = self._chunk(spec)
+        self._answer(spec)
+        if self.action in REAL_ANSWER_ACTIONS:
+            if "after_handling" in spec and not self.after_handling:
+                raise ValueError("after_handling cannot be false for action %s (it changes the real answer)" % self.action)
+            self.after_handling = True
 
     def _chunk(self, spec):
         """Bytes a trickle rule sends at a time; None for the other actions."""
@@ -94,6 +108,26 @@ class FaultRule:
         if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
             raise ValueError("chunk must be a whole number of bytes >= 1")
         return chunk
+
+    def _answer(self, spec):
+        """The fields of the actions that answer in place of the API (raw, truncate, envelope)."""
+        for key, actions in ACTION_KEYS.items():
+            if key in spec and self.action not in actions:
+                raise ValueError("%s applies only to action %s" % (key, " and ".join(actions)))
+        self.text = spec.get("text")
+        if self.action == "raw" and not isinstance(self.text, str):
+            raise ValueError("text is required for action raw and must be a string (the raw body)")
+        self.content_type = _header_text("content_type", spec.get("content_type", DEFAULT_RAW_CONTENT_TYPE))
+        if self.action == "truncate":
+            self.bytes = spec.get("bytes")
+            if isinstance(self.bytes, bool) or not isinstance(self.bytes, int) or self.bytes < 0:
+                raise ValueError("bytes is required for action truncate and must be a whole number >= 0")
+        self.envelope = dict((key, spec[key]) for key in ENVELOPE_KEYS if key in spec)
+        if self.action == "envelope" and not self.envelope:
+            raise ValueError("page_count or total is required for action envelope")
+        for key, value in self.envelope.items():
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError("%s must be a whole number >= 0" % key)
 
     def _retry_after(self, spec):
         if "retry_after" not in spec:
@@ -119,10 +153,12 @@ class FaultRule:
             raise ValueError("location is required for action redirect and must be a string")
         return status, _header_text("location", location)
 
-    def matches(self, method, path, body_text):
+    def matches(self, method, path, body_text, query_text=""):
         if self.method is not None and self.method.upper() != method:
             return False
         if self.body is not None and self.body.search(body_text) is None:
+            return False
+        if self.query is not None and self.query.search(query_text) is None:
             return False
         return self.path.search(path) is not None
 
@@ -152,9 +188,9 @@ class FaultSet:
     def clear(self):
         self.rules = []
 
-    def pick(self, method, path, body_text):
+    def pick(self, method, path, body_text, query_text=""):
         """The first rule that hits this request, or None."""
         for rule in self.rules:
-            if rule.matches(method, path, body_text) and rule.fires():
+            if rule.matches(method, path, body_text, query_text) and rule.fires():
                 return rule
         return None

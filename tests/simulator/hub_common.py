@@ -39,6 +39,10 @@ UTC_TIME_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
 HTML_PATTERN = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 DELETED_FILTERS = ("true", "false", "all")
 DEFAULT_DELETED_FILTER = "false"  # assumed
+# assumed: StatusHub stores names, titles and texts as sent, surrounding white space included. No StatusHub document
+# says it trims them, and its error format is not Django REST Framework's (whose CharField trims, as Statusmate's
+# does); a hub seen trimming is this one line.
+STORED_AS_SENT = True
 
 
 class HubState:
@@ -132,7 +136,7 @@ def to_name(value):
         raise ValueError(MSG_BLANK)
     if len(value) > 255:
         raise ValueError("is too long (maximum is 255 characters)")
-    return value
+    return stored(value)
 
 
 def to_title(value):
@@ -148,7 +152,12 @@ def to_text(value):
         return ""
     if not isinstance(value, str):
         raise ValueError("must be a string")
-    return value
+    return stored(value)
+
+
+def stored(text):
+    """A name or text as the hub keeps it."""
+    return text if STORED_AS_SENT else text.strip()
 
 
 def to_bool(value):

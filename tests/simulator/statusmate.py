@@ -23,6 +23,9 @@ PARTIAL_UPDATE = True  # assumed: fields absent from an update body keep their v
 # misspelt field fail a test instead of vanishing
 UNKNOWN_FIELDS_REFUSED = True
 DELETE_TAKES_DESCENDANTS = True  # assumed: deleting a group deletes every component below it
+# assumed (contract: stored text): DRF's CharField trims leading and trailing white space (trim_whitespace=True, its
+# default) before it checks blank and length, so a stored name or description never starts or ends with white space
+TRIMMED_FIELDS = ("name", "description")
 
 # Framework (Django REST Framework) messages; assumed, as the vendor shows only one example.
 MSG_REQUIRED = "This field is required."
@@ -106,7 +109,7 @@ def check_name(value):
         return MSG_STRING
     if not value.strip():
         return MSG_BLANK
-    if len(value) > NAME_MAX_LENGTH:
+    if len(value.strip()) > NAME_MAX_LENGTH:
         return "Ensure this field has no more than %d characters." % NAME_MAX_LENGTH
     return None
 
@@ -192,7 +195,8 @@ def validated_fields(component_uuid=None):
             errors.add("parent", message)
     if errors:
         raise ApiError(400, errors.messages)
-    return {field: body[field] for field in FIELD_ORDER if field in body and field != "uuid"}
+    return {field: body[field].strip() if field in TRIMMED_FIELDS else body[field]
+            for field in FIELD_ORDER if field in body and field != "uuid"}
 
 
 def render(component, fields=FIELD_ORDER):

@@ -10,7 +10,7 @@ to ``Z`` before it is sent or compared, and one without any zone is refused
 (it would be read in whatever zone the controller is in).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers, stored_text
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
@@ -73,13 +73,14 @@ def info_validation_errors(params):
 # ---- fields and lists ----------------------------------------------------------
 
 def normalise_event_field(field, value):
-    """Event fields compare as instants, as sets of service statuses, and with no body equal to ''."""
+    """Event fields compare as instants, as sets of service statuses, and texts without the white space around them
+    (a hub that stores them trimmed still matches; no body is '')."""
     if field in ("start_time", "end_time"):
         return normalise_time(value)
     if field == "service_statuses":
         return sorted((status["service_id"], status["status"]) for status in value or [])
-    if field == "body":
-        return value or ""
+    if field in ("title", "body"):
+        return stored_text(value)
     return value
 
 
@@ -126,10 +127,19 @@ class Event(Resource):
     def find(self):
         if self.params.get("id"):
             return self.read(self.params["id"])
-        listed = self.hub.live(self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.now)))
-        matches = [item for item in listed if item.get("title") == self.params["title"] and self.is_current(item)]
-        found = single_match(matches, "%s (among %s)" % (self.describe(), self.among), self.kind)
+        listed = self.hub.live(self.list_path, dict(FLAGS_QUERY, start_time=format_time(self.listed_from())))
+        title = stored_text(self.params["title"])
+        found = self.match([item for item in listed if stored_text(item.get("title")) == title])
         return None if found is None else self.completed(found)
+
+    def listed_from(self):
+        """The start of the time range the list is read in: the events that end after it are listed."""
+        return self.now
+
+    def match(self, titled):
+        """The one listed event with the title that the task names, or None."""
+        current = [item for item in titled if self.is_current(item)]
+        return single_match(current, "%s (among %s)" % (self.describe(), self.among), self.kind)
 
     def is_current(self, event):
         """Whether a listed event can be the one a title names (an open incident, a window not ended)."""

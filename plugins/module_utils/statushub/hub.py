@@ -8,8 +8,8 @@ StatusHub Public API v3: its rules of connection and the Hub, the client bound t
 
 import re
 
-from ansible_collections.statusops.status.plugins.module_utils.client import api_path
-from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.client import OBJECT, Identified, api_path
+from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ForeignAnswer
 
 API_VERSION = "V3-R1"
 # Documented per-key limits: 30 GET requests and 5 other requests a second.
@@ -18,6 +18,8 @@ RATE_LIMITS = {"GET": 30, "OTHER": 5}
 MAX_PER_PAGE = 100
 # Reads ask for the flags, so that a soft-deleted object is seen as deleted (deletes are soft).
 FLAGS_QUERY = {"extend": "flags"}
+# What a create answers: the object with its new id (every id in a hub is an integer).
+CREATED = Identified("id")
 # A hub is a subdomain: one DNS label (RFC 1123), so that it can only ever be one segment of the path.
 SUBDOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
@@ -27,6 +29,11 @@ def hub_errors(hub):
         return []
     return ["hub must be the hub's subdomain, 1 to 63 letters, digits and hyphens, not starting or ending with a "
             "hyphen (like acme), got %r" % (hub,)]
+
+
+def hub_place(params):
+    """Where a set module's runs take turns (ansible_module.turn_on): the hub, by its subdomain."""
+    return ("hub", params["hub"].lower())
 
 
 def is_deleted(item):
@@ -44,20 +51,20 @@ class Hub:
         return self.api.get(self.prefix + path, query)
 
     def read(self, path, flags=True):
-        """The one object at path, or None when there is none: 404, an empty answer, or soft-deleted.
+        """The one object at path, or None when there is none: the API's 404, or soft-deleted.
 
         flags=False for a resource without soft deletes (nor flags to ask for).
         """
         try:
             item = self.get(path, FLAGS_QUERY if flags else None)
         except ApiError as exc:
-            if exc.status == 404:
+            if exc.status == 404 and not isinstance(exc, ForeignAnswer):
                 return None
             raise
-        return None if not item or is_deleted(item) else item
+        return None if is_deleted(item) else item
 
-    def post(self, path, body):
-        return self.api.post(self.prefix + path, body)
+    def post(self, path, body, expect=OBJECT):
+        return self.api.post(self.prefix + path, body, expect=expect)
 
     def put(self, path, body):
         return self.api.put(self.prefix + path, body)

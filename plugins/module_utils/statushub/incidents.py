@@ -27,6 +27,7 @@ from ansible_collections.statusops.status.plugins.module_utils.statushub.events 
     time_errors,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import CREATED
 from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
 
 INCIDENTS_PATH = "/incidents"
@@ -150,7 +151,7 @@ class Incident(Event):
         return self.with_silent(body)
 
     def create(self, desired):
-        created = self.hub.post(INCIDENTS_PATH, self.creation_body(desired))
+        created = self.hub.post(INCIDENTS_PATH, self.creation_body(desired), expect=CREATED)
         self.written["incident"] = created
         if created and UPDATES_KEY not in created and created.get("id") is not None:
             return self.read(created["id"])

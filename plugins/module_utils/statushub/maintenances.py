@@ -5,10 +5,14 @@
 
 StatusHub maintenances: one window with a known start and end.
 
-A maintenance is found by id, else by title among the windows that have not
-ended yet. ``now`` and ``duration`` are resolved once, when the window is
-created: a later run of the same task finds the window and compares only the
-absolute times it was given.
+A maintenance is found by id, else by title: a window declared with absolute
+times is the one with its title and those times, whether it is scheduled, in
+progress or over (so a window whose times have passed is never posted again);
+failing that, and for a window that starts ``now``, the one with its title among
+the windows that have not ended yet (whose times a change of the task updates).
+``now`` and ``duration`` are resolved once, when the window is created: a later
+run of the same task finds the window and compares only the absolute times it
+was given.
 """
 
 import datetime
@@ -17,10 +21,11 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import boo
 from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.executor import Change
-from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, carry_out, deleted
+from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, carry_out, deleted, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub.events import NOW, Event, read_one_or_list, service_statuses, time_errors
 from ansible_collections.statusops.status.plugins.module_utils.statushub.fields import title_errors
-from ansible_collections.statusops.status.plugins.module_utils.times import format_time, parse_time
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import CREATED
+from ansible_collections.statusops.status.plugins.module_utils.times import format_time, normalise_time, parse_time
 
 MAINTENANCES_PATH = "/maintenances"
 MAINTENANCE_PATH = "/maintenances/%s"
@@ -43,7 +48,7 @@ def validation_errors(params):
 
 
 class Maintenance(Event):
-    """One maintenance window, by id or by title among the windows not ended yet."""
+    """One maintenance window, by id, by title and absolute times, or by title among the windows not ended yet."""
 
     kind = "maintenance"
     list_path = MAINTENANCES_PATH
@@ -69,6 +74,35 @@ class Maintenance(Event):
         start = self.params.get("start_time")
         return None if start in (None, NOW) else parse_time(start)
 
+    def listed_from(self):
+        """From the declared start when it is in the past, so that a window that is over is listed too."""
+        start = self.absolute_start()
+        return self.now if start is None else min(start, self.now)
+
+    def match(self, titled):
+        """The window with the declared title and absolute times, in whatever state; else the title's not ended."""
+        if self.absolute_start() is not None:
+            times = self.absolute_times()
+            same = [item for item in titled
+                    if all(normalise_time(item.get(field)) == value for field, value in times.items())]
+            if same:
+                described = "%s (with %s)" % (self.describe(), ", ".join("%s %s" % item for item in sorted(times.items())))
+                return single_match(same, described, self.kind)
+        return super().match(titled)
+
+    def absolute_times(self):
+        """The start_time and end_time the task declares as instants (`now`, and a duration after it, are not)."""
+        params = self.params
+        start = self.absolute_start()
+        times = {}
+        if start is not None:
+            times["start_time"] = format_time(start)
+        if params.get("end_time"):
+            times["end_time"] = format_time(parse_time(params["end_time"]))
+        elif params.get("duration") and start is not None:
+            times["end_time"] = format_time(start + datetime.timedelta(minutes=params["duration"]))
+        return times
+
     def desired(self):
         """The fields that can be compared: `now` and a duration after `now` are not."""
         params = self.params
@@ -78,13 +112,7 @@ class Maintenance(Event):
                 fields[option] = params[option]
         if params.get("services") is not None:
             fields["service_statuses"] = service_statuses(self.names, params["services"])
-        start = self.absolute_start()
-        if start is not None:
-            fields["start_time"] = format_time(start)
-        if params.get("end_time"):
-            fields["end_time"] = format_time(parse_time(params["end_time"]))
-        elif params.get("duration") and start is not None:
-            fields["end_time"] = format_time(start + datetime.timedelta(minutes=params["duration"]))
+        fields.update(self.absolute_times())
         return fields
 
     def creation_body(self, desired):
@@ -110,7 +138,7 @@ class Maintenance(Event):
                                  % (self.describe(), format_time(end), format_time(start)))
 
     def create(self, desired):
-        return self.hub.post(MAINTENANCES_PATH, self.creation_body(desired))
+        return self.hub.post(MAINTENANCES_PATH, self.creation_body(desired), expect=CREATED)
 
     def must_update(self, current, desired, changes):
         """Changes are checked as the window would be after them, the merge of current and changed times."""

@@ -12,6 +12,6 @@ from ansible_collections.statusops.status.plugins.module_utils.kinds import Fiel
 # has no alert, PUT sets it (a partial update once it exists), DELETE clears it.
 PLATFORM_ALERT = Kind(
     "platform alert", "hub", "/platform_alert",
-    fields=(Field("title", empty=""), Field("body", empty="")),
+    fields=(Field("title", empty="", trim="compared"), Field("body", empty="", trim="compared")),
     soft_delete=False, create_verb="put", required=("title",),
 )

@@ -6,10 +6,11 @@
 StatusHub services: their declaration (a regular kind), and services named by name or id resolved.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import length_rule
+from ansible_collections.statusops.status.plugins.module_utils.checks import name_rule
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Field, Kind
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import single_match
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import CREATED
 
 # assumed: the longest service name the API accepts (the simulator's limit for titles).
 NAME_MAX_LENGTH = 255
@@ -19,8 +20,8 @@ NAME_MAX_LENGTH = 255
 # counted, pruned or subscribed to), so lists ask for the live ones and check the flag too.
 SERVICE = Kind(
     "service", "hub", "/services",
-    fields=(Field("name", checks=[length_rule(NAME_MAX_LENGTH)]), Field("description", empty="")),
-    key="name", list_query={"deleted": "false", "extend": "flags"}, shaped=True,
+    fields=(Field("name", checks=[name_rule(NAME_MAX_LENGTH)]), Field("description", empty="", trim="sent")),
+    key="name", list_query={"deleted": "false", "extend": "flags"}, shaped=True, created=CREATED,
 )
 
 

@@ -185,7 +185,8 @@ def protection(params, option=None):
     The subscriptions are params (one) or the list params[option]. `address` and `configuration` are no_log options,
     so Ansible never logs them when the module starts, and it would mask each text in them wherever it occurs. Here
     the values that are not secrets (email addresses, phone numbers, harmless configuration, short or numeric values
-    that would mask ordinary digits and words) are shown again; URL addresses, and the configuration's other strings,
+    that would mask ordinary digits and words) are shown again where ansible-core allows it (before 2.22, see
+    ansible_module.hide); URL addresses, and the configuration's other strings,
     are masked in every spelling a server may echo them in. The params shown are a copy with the configuration hidden
     (the caller keeps the real one), as Ansible shows them as the invocation.
     """

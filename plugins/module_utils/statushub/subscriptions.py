@@ -11,7 +11,7 @@ from ansible_collections.statusops.status.plugins.module_utils.client import api
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind, KindResource
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Outcome, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import is_deleted
+from ansible_collections.statusops.status.plugins.module_utils.statushub.hub import CREATED, is_deleted
 from ansible_collections.statusops.status.plugins.module_utils.statushub.subscribers import Declared, Subscribers
 from ansible_collections.statusops.status.plugins.module_utils.statushub.subscription_fields import (
     OPTIONAL_REPORTED_FIELDS,
@@ -133,7 +133,7 @@ def preview(current, desired, names):
 # -------------------------------------------------------------- endpoints
 
 
-SUBSCRIPTION = Kind("subscription", "hub", SUBSCRIPTIONS_PATH, key="address")
+SUBSCRIPTION = Kind("subscription", "hub", SUBSCRIPTIONS_PATH, key="address", created=CREATED)
 
 
 class Subscriptions(Endpoints):

@@ -7,18 +7,19 @@ Statusmate components: the component endpoints of a page, and one component as a
 by uuid or by (name, parent).
 """
 
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, Identified
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import differing_fields, unverifiable_fields, update_body
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import component_fields, differing_fields, unverifiable_fields, update_body
 
 # The page-token API: a path for each verb, updates are POSTs, deletes are real; the list is irregular (below).
 COMPONENT = Kind(
     "component", "page", "/api-components-list/", id_key="uuid", soft_delete=False, update_verb="post",
     paths={"create": "/api-components-create/", "update": "/api-components-update/%s/",
            "delete": "/api-components-delete/%s/"},
+    created=Identified("uuid"),
 )
 
 
@@ -34,7 +35,7 @@ class Components(Endpoints):
             query["parent"] = parent
         if uuids:
             query["component"] = list(uuids)
-        items = self.api.get(COMPONENT.path, query) or []
+        items = self.api.get(COMPONENT.path, query, expect=LIST)
         if parent is not None:
             for item in items:
                 item.setdefault("parent", parent)
@@ -109,7 +110,7 @@ class Component(Resource):
                                  "loop in the page" % (reference, self.parent, current["uuid"]))
 
     def desired(self):
-        fields = dict((field, self.params[field]) for field in COMPONENT_FIELD_SPEC if self.params.get(field) is not None)
+        fields = component_fields(self.params)
         if self.manages_parent():
             fields["parent"] = self.parent
         return fields

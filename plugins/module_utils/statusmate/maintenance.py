@@ -16,9 +16,10 @@ A run reads the page, decides and writes under the memory's lock, so that runs o
 """
 
 from ansible_collections.statusops.status.plugins.module_utils.executor import Change, ChangeRun
+from ansible_collections.statusops.status.plugins.module_utils.locks import url_key
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import set_impact
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import SEPARATOR
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import MAINTENANCE, memory_key, memory_problems
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory import MAINTENANCE, memory_problems
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
 
 
@@ -58,10 +59,10 @@ def memory_option_errors(params):
     errors = memory_problems(given, "memory.")
     if errors:
         return errors
-    api_url, window = memory_key(params["api_url"]), params.get("name")
-    if memory_key(given["api_url"]) != api_url:
+    api_url, window = url_key(params["api_url"]), params.get("name")
+    if url_key(given["api_url"]) != api_url:
         errors.append("memory.api_url is %r, not this task's api_url %r: the memory of another API is refused"
-                      % (memory_key(given["api_url"]), api_url))
+                      % (url_key(given["api_url"]), api_url))
     if given["window"] != window:
         errors.append("memory.window is %r, not this window's name %r: the memory of another window is refused"
                       % (given["window"], window))

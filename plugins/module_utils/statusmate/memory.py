@@ -19,24 +19,15 @@ Reads and writes take the directory's lock, so that runs on overlapping windows 
 
 import binascii
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
 import re
-import time
-from urllib.parse import urlsplit, urlunsplit
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
+from ansible_collections.statusops.status.plugins.module_utils.locks import PrivateDirectory, url_key
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import IMPACTS
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory_dir import (
-    MAX_MEMORY_BYTES,
-    check_private,
-    lock_failure,
-    make_private_directories,
-    open_directory,
-    read_regular_file,
-)
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory_dir import MAX_MEMORY_BYTES, read_regular_file
 
 MAINTENANCE = "under_maintenance"
 RESTORABLE_IMPACTS = tuple(impact for impact in IMPACTS if impact != MAINTENANCE)
@@ -51,9 +42,7 @@ FILE_SUFFIX = ".json"
 OWN_NAMING = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,39}-[0-9a-f]{16}\.json\Z")
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 300  # seconds a run waits for another one's page reads and writes
-LOCK_POLL = 0.1
 MAX_DEPTH = 8  # a memory nests 3 deep
-DEFAULT_PORTS = {"http": 80, "https": 443}
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 BRACKETS = re.compile(r"[\[\]{}]")
 
@@ -90,17 +79,6 @@ def memory_problems(content, prefix=""):
 # ---------------------------------------------------------------- memory
 
 
-def memory_key(api_url):
-    """The API URL as it keys the memory: no user or password, scheme and host in lower case, no default port,
-    no trailing slash, no query; so that every spelling of one URL finds the same windows."""
-    parts = urlsplit(api_url.strip())
-    scheme = parts.scheme.lower()
-    host = parts.netloc.rpartition("@")[2].lower()
-    if scheme in DEFAULT_PORTS:
-        host = re.sub(r":(0*%d)?$" % DEFAULT_PORTS[scheme], "", host)
-    return urlunsplit((scheme, host, parts.path.rstrip("/"), "", ""))
-
-
 def file_name(api_url, window):
     """A readable, safe name, unique per API URL and window (the digest covers both; no secret goes in)."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", window).strip("-.")[:40] or "window"
@@ -109,7 +87,7 @@ def file_name(api_url, window):
 
 
 def memory_content(api_url, window, components):
-    """The memory as the file holds it and the module returns it; api_url is already a memory_key."""
+    """The memory as the file holds it and the module returns it; api_url is already a url_key."""
     return {"format": MEMORY_FORMAT, "api_url": api_url, "window": window, "components": components}
 
 
@@ -123,8 +101,10 @@ class Memory:
     in_file = True
 
     def __init__(self, directory, api_url, window, lock_timeout=LOCK_TIMEOUT):
-        self.directory = os.path.abspath(os.path.expanduser(directory))
-        self.api_url = memory_key(api_url)
+        self.place = PrivateDirectory(directory, "the window memory directory", "plant or remove windows in it",
+                                      "give memory_dir")
+        self.directory = self.place.path
+        self.api_url = url_key(api_url)
         self.window = window
         self.name = file_name(self.api_url, window)
         self.path = os.path.join(self.directory, self.name)
@@ -137,50 +117,18 @@ class Memory:
 
         Reading only (check mode) takes no lock and creates nothing: a directory that does not exist holds no window.
         """
-        if to_write:
-            make_private_directories(self.directory)
-        descriptor = open_directory(self.directory, required=to_write)
-        lock = None
-        try:
-            if descriptor is not None:
-                check_private(descriptor, self.directory)
-            if to_write:
-                lock = self._lock(descriptor)
-                if not os.access(self.directory, os.W_OK | os.X_OK):
+        with self.place.opened(create=to_write) as descriptor:
+            lock = self.place.lock(descriptor, LOCK_NAME, self.lock_timeout) if to_write else None
+            try:
+                if to_write and not os.access(self.directory, os.W_OK | os.X_OK):
                     raise ReconcileError("the window memory directory %s is not writable: the window could not be "
                                          "remembered or forgotten. Nothing was changed." % self.directory)
-            self._directory_fd = descriptor
-            yield self
-        finally:
-            self._directory_fd = None
-            for fd in (lock, descriptor):
-                if fd is not None:
-                    os.close(fd)  # closing the lock file releases the lock
-
-    def _lock(self, descriptor):
-        """The lock file's descriptor, once this run holds its exclusive lock (waiting lock_timeout at most)."""
-        where = os.path.join(self.directory, LOCK_NAME)
-        try:
-            lock = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600,
-                           dir_fd=descriptor)
-        except OSError as exc:
-            raise lock_failure(where, exc)
-        deadline = time.monotonic() + self.lock_timeout
-        try:
-            while True:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    return lock
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise ReconcileError("another run has held the lock %s for more than %g seconds: waited for it "
-                                             "in vain. Nothing was changed." % (where, self.lock_timeout))
-                    time.sleep(LOCK_POLL)
-                except OSError as exc:  # a file system without locks, say
-                    raise lock_failure(where, exc)
-        except BaseException:
-            os.close(lock)
-            raise
+                self._directory_fd = descriptor
+                yield self
+            finally:
+                self._directory_fd = None
+                if lock is not None:
+                    os.close(lock)  # closing the lock file releases the lock
 
     def load(self):
         """The components this window remembers; a file that is not this window's memory fails, naming it."""
@@ -271,7 +219,7 @@ class ResultMemory:
     path = None
 
     def __init__(self, api_url, window, given=None):
-        self.api_url = memory_key(api_url)
+        self.api_url = url_key(api_url)
         self.window = window
         self.components = dict(given["components"]) if given else {}
 
@@ -296,7 +244,7 @@ def _memory_content(data, where):
         if _nesting_depth(text) > MAX_DEPTH:
             raise ValueError("nested deeper than %d levels" % MAX_DEPTH)
         content = json.loads(text)
-        api_url = memory_key(content["api_url"])
+        api_url = url_key(content["api_url"])
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise ReconcileError("cannot read the window memory %s: %s" % (where, exc))
     problems = memory_problems(content)

@@ -6,18 +6,24 @@
 Statusmate page-token API: its default URL and the rules of a component's fields.
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers, length_rule
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import INDEX_RANGE, NAME_MAX_LENGTH, WRITABLE_FIELDS
+from ansible_collections.statusops.status.plugins.module_utils.checks import booleans_given_as_integers, name_rule, stored_text
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC, INDEX_RANGE, NAME_MAX_LENGTH, WRITABLE_FIELDS
 from ansible_collections.statusops.status.plugins.module_utils.times import normalise_time, parse_time
 
 DEFAULT_API_URL = "https://status.statusmate.top"
+
+
+def page_place(params):
+    """Where statusmate_components runs take turns (ansible_module.turn_on): the page, known only by its token (one token is
+    one page), which the lock's name holds as part of a digest, never in the clear."""
+    return ("page", params["api_token"])
 
 
 def validation_errors(fields, where=""):
     """Messages naming the option and value of every field the API would refuse."""
     errors = []
     if fields.get("name") is not None:
-        errors.extend(length_rule(NAME_MAX_LENGTH)(where + "name", fields["name"]))
+        errors.extend(name_rule(NAME_MAX_LENGTH)(where + "name", fields["name"]))
     errors.extend(booleans_given_as_integers(fields, ("index",), where))
     index = fields.get("index")
     if index is not None and not isinstance(index, bool) and not INDEX_RANGE[0] <= index <= INDEX_RANGE[1]:
@@ -29,9 +35,17 @@ def validation_errors(fields, where=""):
     return errors
 
 
+def component_fields(params):
+    """The component fields a task sets, as the page would store them."""
+    fields = dict((field, params[field]) for field in COMPONENT_FIELD_SPEC if params.get(field) is not None)
+    if "description" in fields:
+        fields["description"] = stored_text(fields["description"])
+    return fields
+
+
 def normalise(field, value):
     if field == "description":
-        return value or ""
+        return stored_text(value)
     if field == "start_date":
         return normalise_time(value)
     return value

@@ -19,7 +19,13 @@ from ansible_collections.statusops.status.plugins.module_utils.reconcile import 
 from ansible_collections.statusops.status.plugins.module_utils.sets import SetMapping, SetPlan, plan_set
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.fields import COMPONENT_FIELD_SPEC, SEPARATOR
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import read_page
-from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import differing_fields, unverifiable_fields, update_body, validation_errors
+from ansible_collections.statusops.status.plugins.module_utils.statusmate.rules import (
+    component_fields,
+    differing_fields,
+    unverifiable_fields,
+    update_body,
+    validation_errors,
+)
 
 # The fields of one item of the declared tree, in the order the tree shows them.
 TREE_FIELDS = tuple(COMPONENT_FIELD_SPEC)
@@ -83,7 +89,7 @@ def _parse_level(items, parent_path, where, errors):
         if params["name"] in seen:
             errors.append("%s: %s is declared twice" % (label, path_text(path)))
         seen.add(params["name"])
-        fields = dict((field, params[field]) for field in TREE_FIELDS if params.get(field) is not None)
+        fields = component_fields(params)
         children = _parse_level(params.get("children") or [], path, location + ".children", errors)
         level.append(Declared(path, fields, children))
     return level

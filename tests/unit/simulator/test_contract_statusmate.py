@@ -83,6 +83,8 @@ REFUSALS = [
             400, "name", 200),
     field_refused("name is not blank", "name", " ", "Web"),
     field_refused("name is at most 255 characters", "name", "x" * 256, "x" * 255),
+    field_refused("name is not blank once trimmed (assumed, DRF)", "name", " \n\t", " Web "),
+    field_refused("name is at most 255 characters once trimmed (assumed, DRF)", "name", "x" * 256, " %s\n" % ("x" * 255)),
     field_refused("name is a string", "name", 5, "5"),
     field_refused("index is an integer, not a string", "index", "1", 1),
     field_refused("index is an integer, not a boolean", "index", True, 1),
@@ -138,6 +140,14 @@ BEHAVIOURS = [
     behaviour("Statusmate: list", "?parent= lists the children", get(LIST, parent="{group}"), 200, [{"uuid": "{child}"}]),
     behaviour("Statusmate: list", "repeated ?component= reads several", get(LIST, component=["{other}", "{grandchild}"]), 200,
               [{"uuid": "{grandchild}"}, {"uuid": "{other}"}]),
+    behaviour("Statusmate: stored text", "a create stores name and description trimmed (assumed, DRF)",
+              post(CREATE, changed(SEED, name=" Web-site\t", description="Our site.\n")), 201,
+              {"name": "Web-site", "description": "Our site."}),
+    behaviour("Statusmate: stored text", "an update stores name and description trimmed (assumed, DRF)",
+              post(UPDATE_OTHER, {"name": "\u00a0Other ", "description": "\n Moved \n"}), 200,
+              {"name": "Other", "description": "Moved"}),
+    behaviour("Statusmate: stored text", "white space inside is kept", post(UPDATE_OTHER, {"name": "Other  one", "description": "a\n\nb"}),
+              200, {"name": "Other  one", "description": "a\n\nb"}),
     behaviour("Statusmate: identity", "names are not unique", post(CREATE, GROUP), 201, {"name": "Group", "uuid": PRESENT}),
 ]
 

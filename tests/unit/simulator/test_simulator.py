@@ -772,3 +772,66 @@ def test_subprocess_start(tmp_path):
     assert "statusmate: api_url=http://127.0.0.1:%d api_token=sm-test-token" % facts["port"] in stdout
     assert "statushub: api_url=" in stdout and "control: " in stdout
     assert stderr == ""
+
+
+# --- answers that are not the API's, lists that lie ------------------------------------------
+
+
+def test_html_fault_answers_200_with_a_page_and_does_nothing(client):
+    add_fault(client, method="GET", path="components-list", action="html")
+    add_fault(client, method="POST", path="components-create", action="html")
+    listed = sm(client, "GET", "/api-components-list/")
+    assert (listed.status_code, listed.mimetype) == (200, "text/html") and listed.data.startswith(b"<!DOCTYPE html>")
+    assert sm(client, "POST", "/api-components-create/", json={"name": "x"}).status_code == 200
+    assert sm(client, "GET", "/api-components-list/").json == []
+    assert [(entry["method"], entry["status"]) for entry in log(client)] == [("GET", 200), ("POST", 200), ("GET", 200)]
+
+
+def test_html_fault_after_handling_carries_the_request_out(client):
+    add_fault(client, method="POST", action="html", after_handling=True)
+    assert sm(client, "POST", "/api-components-create/", json={"name": "x"}).mimetype == "text/html"
+    assert [c["name"] for c in sm(client, "GET", "/api-components-list/").json] == ["x"]
+
+
+@pytest.mark.parametrize("text, content_type", [("null", None), ("[]", None), ('"ok"', "application/json"),
+                                                ("", "text/plain")])
+def test_raw_fault_answers_200_with_the_given_body(client, text, content_type):
+    rule = {"content_type": content_type} if content_type else {}
+    add_fault(client, path="/platform_alert", action="raw", text=text, **rule)
+    response = hub(client, "GET", "/platform_alert")
+    assert (response.status_code, response.data.decode(), response.mimetype) == (200, text, content_type or "application/json")
+
+
+def test_truncate_fault_carries_the_request_out_and_cuts_its_answer(client):
+    add_fault(client, method="POST", action="truncate", bytes=10)
+    response = sm(client, "POST", "/api-components-create/", json={"name": "x"})
+    assert (response.status_code, len(response.data), response.mimetype) == (201, 10, "application/json")
+    assert [c["name"] for c in sm(client, "GET", "/api-components-list/").json] == ["x"]
+    assert [entry["status"] for entry in log(client)] == [201, 200]
+
+
+def test_envelope_fault_changes_the_counts_of_the_page_its_query_matches(client):
+    for number in range(3):
+        service(client, "S%d" % number)
+    add_fault(client, path="/services$", query="(^|&)page=2(&|$)", action="envelope", total=2, page_count=1)
+    first = hub(client, "GET", "/services", query={"per_page": 2}).json
+    second = hub(client, "GET", "/services", query={"per_page": 2, "page": 2}).json
+    assert (first["page_count"], first["total"]) == (2, 3)
+    assert (second["page_count"], second["total"], [s["name"] for s in second["data"]]) == (1, 2, ["S2"])
+    assert hub(client, "GET", "/services", query={"per_page": 2, "page": 2}).json["total"] == 3
+
+
+@pytest.mark.parametrize("rule, field", [
+    ({"action": "raw"}, "text"), ({"action": "raw", "text": 5}, "text"), ({"action": "html", "text": "x"}, "text"),
+    ({"action": "raw", "text": "x", "content_type": "a\nb"}, "content_type"),
+    ({"action": "html", "content_type": "text/html"}, "content_type"),
+    ({"action": "truncate"}, "bytes"), ({"action": "truncate", "bytes": -1}, "bytes"),
+    ({"action": "truncate", "bytes": True}, "bytes"), ({"action": "truncate", "bytes": 1.5}, "bytes"),
+    ({"action": "500", "bytes": 3}, "bytes"), ({"action": "truncate", "bytes": 3, "after_handling": False}, "after_handling"),
+    ({"action": "envelope"}, "page_count"), ({"action": "envelope", "total": -1}, "total"),
+    ({"action": "envelope", "page_count": "2"}, "page_count"), ({"action": "html", "total": 2}, "total"),
+    ({"action": "html", "query": 5}, "query"), ({"action": "html", "query": "("}, "query"),
+])
+def test_bad_answer_rules_refused(client, rule, field):
+    response = client.post("/_sim/faults", json=rule)
+    assert response.status_code == 400 and field in response.json["error"]

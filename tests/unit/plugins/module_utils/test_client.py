@@ -97,9 +97,9 @@ def test_retry_after_as_http_date():
 def test_retry_after_http_date_is_honoured_by_the_client(fake_time):
     header = email.utils.formatdate(time.time() + 4, usegmt=True)
     responses.get(BASE + "/things", status=429, headers={"Retry-After": header})
-    responses.get(BASE + "/things", json=[])
+    responses.get(BASE + "/things", json={})
     api = make_client(fake_time)
-    assert api.get("/things") == []
+    assert api.get("/things") == {}
     assert len(fake_time.sleeps) == 1 and 2.5 <= fake_time.sleeps[0] <= 4.0
 
 
@@ -169,8 +169,10 @@ def test_pacing_holds_the_documented_rates(fake_time):
     sent = []
     api = make_client(fake_time, rate_limits={"GET": 30, "OTHER": 5})
     with responses.RequestsMock() as mock:
-        mock.add_callback("POST", BASE + "/things", callback=lambda request: (sent.append(("W", fake_time.now)) or (201, {}, "{}")))
-        mock.add_callback("GET", BASE + "/things", callback=lambda request: (sent.append(("R", fake_time.now)) or (200, {}, "[]")))
+        mock.add_callback("POST", BASE + "/things", callback=lambda request: (sent.append(("W", fake_time.now)) or (201, {}, "{}")),
+                          content_type="application/json")
+        mock.add_callback("GET", BASE + "/things", callback=lambda request: (sent.append(("R", fake_time.now)) or (200, {}, "{}")),
+                          content_type="application/json")
         for _round in range(12):
             api.post("/things", {})
             api.get("/things")
@@ -197,7 +199,7 @@ def test_pacing_counts_starts_so_latency_does_not_lower_the_rate(fake_time):
 
     api = make_client(fake_time, rate_limits={"OTHER": 5})
     with responses.RequestsMock() as mock:
-        mock.add_callback("POST", BASE + "/things", callback=answer_after_latency)
+        mock.add_callback("POST", BASE + "/things", callback=answer_after_latency, content_type="application/json")
         for _attempt in range(10):
             api.post("/things", {})
     # Five start one answer apart, then each waits only for the window of the one five places before it.
@@ -239,7 +241,7 @@ def test_a_hold_keeps_every_thread_waiting(fake_time):
 def test_a_429_holds_back_the_other_threads_too(fake_time):
     responses.post(BASE + "/things", status=429, headers={"Retry-After": "3"}, json={"error": "Too many requests"})
     responses.post(BASE + "/things", status=201, json={"id": 1})
-    responses.get(BASE + "/other", json=[])
+    responses.get(BASE + "/other", json={})
     api = make_client(fake_time)
     api.post("/things", {"name": "a"})
     held_until = fake_time.now
@@ -263,12 +265,13 @@ def test_the_pages_after_the_first_are_read_at_once_and_kept_in_order(fake_time)
             together.wait()
         with lock:
             in_flight.remove(number)
-        return (200, {}, json.dumps({"page_count": 6, "data": [{"id": number}]}))
+        return (200, {}, json.dumps({"current_page": number, "page_count": 6, "per_page": 1, "total": 6,
+                                     "data": [{"id": number}]}))
 
-    responses.add_callback("GET", BASE + "/items", callback=page)
+    responses.add_callback("GET", BASE + "/items", callback=page, content_type="application/json")
     api = make_client(fake_time)
     api.set_concurrency(3)
-    assert [item["id"] for item in api.paginate("/items", None, per_page=100)] == [1, 2, 3, 4, 5, 6]
+    assert [item["id"] for item in api.paginate("/items", None, per_page=1)] == [1, 2, 3, 4, 5, 6]
     assert len(responses.calls) == 6
     assert max(most) == 3
 
@@ -379,19 +382,19 @@ def test_a_storm_of_retry_after_zero_ends_after_backing_off(fake_time):
 @responses.activate
 def test_a_503_honours_a_sane_retry_after(fake_time):
     responses.get(BASE + "/things", status=503, headers={"Retry-After": "3"})
-    responses.get(BASE + "/things", json=[])
+    responses.get(BASE + "/things", json={})
     api = make_client(fake_time)
-    assert api.get("/things") == []
+    assert api.get("/things") == {}
     assert fake_time.sleeps == [3.0]
 
 
 @responses.activate
 def test_the_budget_is_shared_by_every_request_of_the_task(fake_time):
     responses.get(BASE + "/first", status=429, headers={"Retry-After": "2"})
-    responses.get(BASE + "/first", json=[])
+    responses.get(BASE + "/first", json={})
     responses.get(BASE + "/second", status=429, headers={"Retry-After": "2"})  # answered to every request
     api = make_client(fake_time, retry_timeout=3)
-    assert api.get("/first") == []
+    assert api.get("/first") == {}
     with pytest.raises(ApiError) as caught:
         api.get("/second")
     assert "in all and the retry budget (retry_timeout=3 s) is spent" in str(caught.value)
@@ -408,7 +411,7 @@ def test_the_budget_is_shared_by_every_request_of_the_task(fake_time):
 @responses.activate
 def test_zero_retry_timeout_sends_each_request_once(fake_time, answer):
     responses.get(BASE + "/things", **answer)
-    responses.get(BASE + "/things", json=[])
+    responses.get(BASE + "/things", json={})
     api = make_client(fake_time, retry_timeout=0)
     with pytest.raises(ApiError):
         api.get("/things")
@@ -439,15 +442,15 @@ def test_threads_held_back_together_spend_the_budget_once():
         if first:
             together.wait()
             return (429, {"Retry-After": "1"}, "{}")
-        return (200, {}, "[]")
+        return (200, {}, "{}")
 
     api = ApiClient(BASE, SECRET, retry_timeout=1.5)
     api.set_concurrency(5)
     with responses.RequestsMock() as mock:
         for number in range(5):
-            mock.add_callback("GET", BASE + "/things/%d" % number, callback=answer)
+            mock.add_callback("GET", BASE + "/things/%d" % number, callback=answer, content_type="application/json")
         started = time.monotonic()
-        assert api.concurrently(lambda number: api.get("/things/%d" % number), range(5)) == [[]] * 5
+        assert api.concurrently(lambda number: api.get("/things/%d" % number), range(5)) == [{}] * 5
         assert len(mock.calls) == 10
     assert time.monotonic() - started < 1.5 * 2
 
@@ -552,3 +555,197 @@ def test_the_retried_requests_count_in_the_retry_budget_as_well_as_the_waits(fak
     assert len(responses.calls) == 3
     # The first attempt, retry_timeout, and the one retried attempt that began inside it and ended beyond it.
     assert fake_time.now - started <= 2 + 3 + 2 + 1e-9
+
+
+# --- only the API's answers count ------------------------------------------------------------------------------------
+
+PORTAL = "<!DOCTYPE html><html><head><title>Sign in</title></head><body>%s</body></html>" % ("x" * 200)
+
+
+@pytest.mark.parametrize("answer, shown", [
+    (dict(body=PORTAL, content_type="text/html"), "a body that is not JSON where a JSON object was due (content type "
+                                                  "text/html; the body begins \"<!DOCTYPE html><html><head><title>"),
+    (dict(body="null", content_type="application/json"), "JSON null where a JSON object was due"),
+    (dict(json=[]), "a JSON array where a JSON object was due"),
+    (dict(json="ok"), "a JSON string where a JSON object was due"),
+    (dict(body='{"id": 1, "na', content_type="application/json"),
+     "a body that is not whole JSON (cut short, or not JSON) where a JSON object was due"),
+    (dict(body="", status=204), "no body where a JSON object was due"),
+])
+@responses.activate
+def test_a_read_answered_with_what_is_not_the_api_s_is_retried_then_fails_naming_request_and_answer(
+        fake_time, answer, shown):
+    responses.get(BASE + "/things/1", **answer)
+    with pytest.raises(client_module.ForeignAnswer) as caught:
+        make_client(fake_time, retry_timeout=2).get("/things/1")
+    message = str(caught.value)
+    assert message.startswith("GET /things/1 returned HTTP %s: not the API's answer: " % answer.get("status", 200))
+    assert shown in message and "retry budget (retry_timeout=2 s) is spent" in message
+    assert len(responses.calls) > 1 and sum(fake_time.sleeps) < 2 + 1e-6
+
+
+@responses.activate
+def test_a_foreign_answer_once_is_retried_and_the_api_s_answer_believed(fake_time):
+    responses.get(BASE + "/things", body=PORTAL, content_type="text/html")
+    responses.get(BASE + "/things", json={"id": 1})
+    assert make_client(fake_time).get("/things") == {"id": 1}
+    assert len(responses.calls) == 2 and len(fake_time.sleeps) == 1
+
+
+@responses.activate
+def test_the_body_shown_has_the_secret_masked_also_where_the_preview_cuts_it(fake_time):
+    responses.get(BASE + "/things", body="<html>%s%s</html>" % ("y" * 70, SECRET), content_type="text/html")
+    with pytest.raises(client_module.ForeignAnswer) as caught:
+        make_client(fake_time, retry_timeout=0).get("/things")
+    assert SECRET[:8] not in str(caught.value) and '"<html>%s****..."' % ("y" * 70) in str(caught.value)
+
+
+@pytest.mark.parametrize("expect, answer, problem", [
+    (client_module.LIST, {"json": {"data": []}}, "a JSON object where a JSON array of objects was due"),
+    (client_module.LIST, {"json": [1, 2]}, "a JSON array holding values other than objects"),
+    (client_module.ENVELOPE, {"json": []}, "a JSON array where the paginated list envelope was due"),
+    (client_module.ENVELOPE, {"json": {"page_count": 1, "total": 0, "per_page": 100, "current_page": 1}},
+     "a JSON object without a data array of objects"),
+    (client_module.ENVELOPE, {"json": {"page_count": "1", "total": 0, "per_page": 0, "current_page": 1, "data": []}},
+     "a JSON object whose page_count and per_page are not a count"),
+])
+@responses.activate
+def test_a_list_or_an_envelope_of_another_shape_is_not_the_api_s(fake_time, expect, answer, problem):
+    responses.get(BASE + "/things", **answer)
+    with pytest.raises(client_module.ForeignAnswer, match=problem):
+        make_client(fake_time, retry_timeout=0).get("/things", expect=expect)
+
+
+@responses.activate
+def test_a_404_that_is_not_the_api_s_error_is_never_not_found(fake_time):
+    responses.get(BASE + "/things/1", status=404, body="<html>Not here</html>", content_type="text/html")
+    with pytest.raises(client_module.ForeignAnswer, match=r"^GET /things/1 returned HTTP 404: not the API's answer"):
+        make_client(fake_time, retry_timeout=0).get("/things/1")
+
+
+@responses.activate
+def test_the_api_s_404_stays_not_found(fake_time):
+    responses.get(BASE + "/things/1", status=404, json={"error": "Not found"})
+    with pytest.raises(ApiError) as caught:
+        make_client(fake_time).get("/things/1")
+    assert not isinstance(caught.value, client_module.ForeignAnswer)
+    assert caught.value.status == 404 and len(responses.calls) == 1
+
+
+@pytest.mark.parametrize("answer", [dict(body=PORTAL, content_type="text/html"),
+                                    dict(body='{"uuid": "u-', status=201, content_type="application/json")])
+@responses.activate
+def test_a_create_whose_answer_cannot_be_read_is_a_lost_answer_never_sent_again(fake_time, answer):
+    responses.post(BASE + "/things", **answer)
+    with pytest.raises(OutcomeUnknown, match=r"not the API's answer: .*; the request may have been carried out$"):
+        make_client(fake_time).post("/things", {"name": "a"})
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_an_update_or_delete_answered_by_a_proxy_is_retried(fake_time):
+    responses.put(BASE + "/things/1", body=PORTAL, content_type="text/html")
+    responses.put(BASE + "/things/1", json={"id": 1})
+    responses.delete(BASE + "/things/1", body="null", content_type="text/html")
+    responses.delete(BASE + "/things/1", status=204)
+    api = make_client(fake_time)
+    assert api.put("/things/1", {"name": "a"}) == {"id": 1}
+    assert api.delete("/things/1") is None
+    assert [call.request.method for call in responses.calls] == ["PUT", "PUT", "DELETE", "DELETE"]
+
+
+@responses.activate
+def test_a_delete_may_answer_any_json_or_nothing(fake_time):
+    responses.delete(BASE + "/things/1", status=204)
+    responses.delete(BASE + "/things/2", json={"id": 2})
+    api = make_client(fake_time)
+    assert (api.delete("/things/1"), api.delete("/things/2")) == (None, {"id": 2})
+
+
+# --- lists that change or lie ----------------------------------------------------------------------------------------
+
+
+def envelope(page, items, total, per_page=2, page_count=None):
+    return {"current_page": page, "page_count": page_count or max(1, -(-total // per_page)), "per_page": per_page,
+            "total": total, "data": [{"id": number} for number in items]}
+
+
+def serve_pages(*answers):
+    """Each answer (page number, envelope) in turn, matched by its page number."""
+    for number, body in answers:
+        responses.get(BASE + "/items", json=body, match=[matchers.query_param_matcher({"page": str(number), "per_page": "2"})])
+
+
+@responses.activate
+def test_a_page_count_that_the_total_does_not_allow_is_read_again_then_fails_without_walking_it(fake_time):
+    serve_pages(*[(1, envelope(1, [1, 2], 2, page_count=100000))] * client_module.LIST_READS)
+    with pytest.raises(ApiError) as caught:
+        make_client(fake_time).paginate("/items", None, per_page=2)
+    assert str(caught.value) == (
+        "GET /items: the list changed or lied while it was read, on each of 3 reads (page_count 100000 where a total of "
+        "2 at 2 a page makes 1; page_count 100000 where a total of 2 at 2 a page makes 1; page_count 100000 where a "
+        "total of 2 at 2 a page makes 1); no decision is taken on it: run the task again once the list is stable, or "
+        "check what answers at api_url")
+    assert len(responses.calls) == client_module.LIST_READS
+
+
+@pytest.mark.parametrize("first, second, problem", [
+    (envelope(1, [1, 2], 3), envelope(2, [4], 2, page_count=2), "total moved from 3 to 2 between page 1 and page 2"),
+    (envelope(1, [1, 2], 3), envelope(2, [2], 3), "item id 2 was seen twice"),
+    (envelope(1, [1], 3), envelope(2, [3], 3), "page 1 of 2 held 1 items where 2 were due"),
+    (envelope(1, [1, 2], 3), envelope(2, [], 3), "page 2 of 2 held 0 items where 1 were due"),
+    (envelope(1, [1, 2], 3), envelope(1, [1, 2], 3), "page 2 was answered as page 1"),
+    (envelope(1, [1, 2], 3), envelope(2, [3], 3, page_count=3), "page_count moved from 2 to 3 between page 1 and page 2"),
+])
+@responses.activate
+def test_a_list_that_changed_between_pages_is_read_again_and_the_consistent_read_counts(fake_time, first, second, problem):
+    serve_pages((1, first), (2, second), (1, envelope(1, [1, 2], 3)), (2, envelope(2, [3], 3)))
+    assert [item["id"] for item in make_client(fake_time).paginate("/items", None, per_page=2)] == [1, 2, 3]
+    assert len(responses.calls) == 4
+
+
+@responses.activate
+def test_a_list_that_changes_on_every_read_fails_naming_each_change(fake_time):
+    for total, then in ((3, 4), (4, 3), (3, 4)):
+        serve_pages((1, envelope(1, [1, 2], total)), (2, envelope(2, [3], then, page_count=2)))
+    with pytest.raises(ApiError, match=r"on each of 3 reads \(total moved from 3 to 4 between page 1 and page 2; total "
+                                       r"moved from 4 to 3 .*; total moved from 3 to 4 .*\); no decision is taken"):
+        make_client(fake_time).paginate("/items", None, per_page=2)
+
+
+@responses.activate
+def test_an_empty_list_may_count_no_page_or_one(fake_time):
+    serve_pages((1, envelope(1, [], 0, page_count=1)))
+    serve_pages((1, dict(envelope(1, [], 0), page_count=0)))
+    api = make_client(fake_time)
+    assert api.paginate("/items", None, per_page=2) == [] and api.paginate("/items", None, per_page=2) == []
+
+
+@pytest.mark.parametrize("answer, problem", [({}, "a JSON object without its uuid"), ({"uuid": None}, "a JSON object "
+                                             "without its uuid"), ([{"uuid": "u-1"}], "a JSON array")])
+@responses.activate
+def test_a_create_answered_without_the_new_object_s_id_is_a_lost_answer(fake_time, answer, problem):
+    responses.post(BASE + "/things", status=201, json=answer)
+    with pytest.raises(OutcomeUnknown, match="%s where a JSON object with its uuid was due" % problem):
+        make_client(fake_time).post("/things", {"name": "a"}, expect=client_module.Identified("uuid"))
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_an_update_never_answered_by_the_api_has_an_unknown_outcome(fake_time):
+    responses.put(BASE + "/things/1", body=PORTAL, content_type="text/html")
+    with pytest.raises(OutcomeUnknown, match=r"^PUT /things/1 returned HTTP 200: not the API's answer: .*retry budget "
+                                             r"\(retry_timeout=0 s\) is spent; the outcome of this PUT is unknown: check "
+                                             r"whether it was carried out$"):
+        make_client(fake_time, retry_timeout=0).put("/things/1", {"name": "a"})
+
+
+@responses.activate
+def test_a_repeatable_post_answered_by_a_proxy_is_sent_again_then_its_outcome_is_unknown(fake_time):
+    responses.post(BASE + "/things/1/", body=PORTAL, content_type="text/html")
+    responses.post(BASE + "/things/1/", json={"uuid": "u-1"})
+    api = make_client(fake_time)
+    assert api.post("/things/1/", {"name": "a"}, repeatable=True) == {"uuid": "u-1"}
+    responses.post(BASE + "/things/2/", body=PORTAL, content_type="text/html")
+    with pytest.raises(OutcomeUnknown, match="the outcome of this POST is unknown: check whether it was carried out$"):
+        make_client(fake_time, retry_timeout=0).post("/things/2/", {"name": "b"}, repeatable=True)

@@ -4,7 +4,7 @@
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
 
 pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
@@ -22,7 +22,7 @@ class NoSleep:
 
 def get(https_server, sleep, **kwargs):
     client = ApiClient(https_server.url, "page-token", retry_timeout=60, sleep=sleep, **kwargs)
-    return client.get("/api-components-list/")
+    return client.get("/api-components-list/", expect=LIST)
 
 
 def test_verification_fails_at_once_by_default(https_server):

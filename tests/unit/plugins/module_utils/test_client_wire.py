@@ -14,7 +14,7 @@ import time
 import pytest
 import requests
 
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.deadline import RequestDeadline
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
 from ansible_collections.statusops.status.tests.unit.plugins.http_server import TRICKLE_FOR, HttpServer
@@ -49,7 +49,7 @@ def netrc_default(monkeypatch, tmp_path):
 def test_a_netrc_default_entry_never_replaces_our_authorization(server, netrc_default):
     requests.get(server.url + "/", timeout=5)  # what requests alone does with it: the test can fail
     assert server.requests[0][1]["authorization"].startswith("Basic ")
-    assert ApiClient(server.url, TOKEN, retry_timeout=0).get("/api-components-list/") == []
+    assert ApiClient(server.url, TOKEN, retry_timeout=0).get("/api-components-list/", expect=LIST) == []
     assert server.requests[1][0] == "GET /api-components-list/ HTTP/1.1"
     assert server.requests[1][1]["authorization"] == TOKEN
 
@@ -57,7 +57,7 @@ def test_a_netrc_default_entry_never_replaces_our_authorization(server, netrc_de
 def test_a_proxy_from_the_environment_is_used_and_its_login_goes_to_it_only(server, monkeypatch, netrc_default):
     monkeypatch.setenv("HTTP_PROXY", "http://proxy-user:proxy-pass@127.0.0.1:%d" % server.port)
     api = ApiClient("http://status.example.invalid", TOKEN, retry_timeout=0)
-    assert api.get("/api-components-list/") == []
+    assert api.get("/api-components-list/", expect=LIST) == []
     line, headers = server.requests[0]
     assert line == "GET http://status.example.invalid/api-components-list/ HTTP/1.1"
     assert headers["authorization"] == TOKEN
@@ -69,7 +69,7 @@ def test_no_proxy_sends_the_request_directly(server, monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:%d" % closed.getsockname()[1])
     closed.close()
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    assert ApiClient(server.url, TOKEN, retry_timeout=0).get("/api-components-list/") == []
+    assert ApiClient(server.url, TOKEN, retry_timeout=0).get("/api-components-list/", expect=LIST) == []
     assert server.requests[0][0] == "GET /api-components-list/ HTTP/1.1"
 
 
@@ -84,7 +84,7 @@ def test_an_answer_that_trickles_in_fails_at_the_timeout(trickle, closing):
     with HttpServer(trickle=trickle, closing=closing) as server:
         started = time.monotonic()
         with pytest.raises(ApiError) as failure:
-            ApiClient(server.url, TOKEN, timeout=0.5, retry_timeout=0).get("/api-components-list/")
+            ApiClient(server.url, TOKEN, timeout=0.5, retry_timeout=0).get("/api-components-list/", expect=LIST)
         took = time.monotonic() - started
     assert str(failure.value).startswith("GET /api-components-list/: timed out")
     assert took < TRICKLE_FOR / 3
@@ -153,9 +153,9 @@ def test_every_pool_of_the_client_reports_its_connections_to_the_deadline(server
     watched = []
     monkeypatch.setattr(RequestDeadline, "watch", lambda self, connection: watched.append(connection))
     api = ApiClient(server.url, TOKEN, retry_timeout=0)
-    api.get("/api-components-list/")
+    api.get("/api-components-list/", expect=LIST)
     api.set_concurrency(4)
-    api.get("/api-components-list/")
+    api.get("/api-components-list/", expect=LIST)
     assert len(watched) == 2
 
 
@@ -164,10 +164,10 @@ def test_every_pool_of_the_client_reports_its_connections_to_the_deadline(server
 
 MODULE_LIKE = """
 import sys
-from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST, ApiClient
 api = ApiClient(sys.argv[1], "page-token-123", timeout=float(sys.argv[2]), retry_timeout=0)
 api.set_concurrency(4)
-api.concurrently(lambda number: api.get("/api-components-list/", {"n": number}), range(4))
+api.concurrently(lambda number: api.get("/api-components-list/", {"n": number}, expect=LIST), range(4))
 """
 
 

@@ -4,6 +4,11 @@
 
 import pytest
 
+try:
+    from ansible.module_utils import secrets
+except ImportError:  # ansible-core < 2.22
+    secrets = None
+
 from ansible_collections.statusops.status.plugins.module_utils.checks import (
     empty_prune_errors,
     is_http_url,
@@ -12,7 +17,7 @@ from ansible_collections.statusops.status.plugins.module_utils.checks import (
     sends_secret_in_clear,
     url_passwords,
 )
-from ansible_collections.statusops.status.plugins.module_utils.ansible_module import error_message
+from ansible_collections.statusops.status.plugins.module_utils.ansible_module import error_message, hide
 
 SPEC = dict(
     name=dict(type="str"),
@@ -123,6 +128,19 @@ def test_an_error_message_masks_a_secret_whole_when_another_is_part_of_it():
     module = _Module(["/in/Hook-0001", "https://hooks.example.com/in/Hook-0001", "/in/hook-0001"])
     error = ValueError("refused https://hooks.example.com/in/hook-0001 and /in/Hook-0001 of api")
     assert error_message(module, error) == "refused ******** and ******** of api"
+
+
+def test_hide_adds_the_secrets_and_shows_harmless_values_again_where_ansible_core_lets_it(monkeypatch):
+    module = _Module(["team@example.com", "application/json"])
+    if secrets:
+        from ansible.module_utils._internal._secrets import SecretMasker
+        monkeypatch.setattr(secrets, "_secret_masker", SecretMasker())
+    hide(module, ["pa55word", "team@example.com"], harmless=["team@example.com", "application/json"])
+    assert module.no_log_values == set(["pa55word", "team@example.com"])
+    hide(module, [], harmless=["team@example.com"])
+    assert module.no_log_values == set(["pa55word"])
+    if secrets:  # ansible-core 2.22: registered for the controller to mask; a registered secret stays registered
+        assert secrets.mask_secrets("pa55word team@example.com") == "$REDACTED$ $REDACTED$"
 
 
 @pytest.mark.parametrize("params, refused", [

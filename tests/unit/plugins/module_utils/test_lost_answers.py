@@ -129,8 +129,8 @@ class Ambiguous(Thing):
 
 def test_an_ambiguous_look_up_after_a_lost_create_says_the_create_was_lost():
     thing = Ambiguous([])
-    with pytest.raises(ReconcileError, match=r"^POST /things: no answer .*; looking for what it may have created: "
-                                             r"title 'x' matches more than one incident$"):
+    with pytest.raises(OutcomeUnknown, match=r"^POST /things: no answer .*; the outcome is unknown: looking for what "
+                                             r"it may have created failed: title 'x' matches more than one incident$"):
         create_once(lambda: thing.create({"name": "a"}), thing.find_created)
 
 

@@ -15,6 +15,7 @@ import time
 import pytest
 
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError
+from ansible_collections.statusops.status.plugins.module_utils.locks import url_key
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.maintenance import (
     WindowFailed,
@@ -29,7 +30,6 @@ from ansible_collections.statusops.status.plugins.module_utils.statusmate.memory
     Memory,
     ResultMemory,
     file_name,
-    memory_key,
     memory_problems,
 )
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import path_index
@@ -421,7 +421,7 @@ def test_a_memory_file_with_an_impact_it_cannot_restore_is_refused(tmp_path):
     "https://deploy:secret@status.example.test:443", " https://status.example.test ",
 ])
 def test_every_spelling_of_one_url_keys_one_memory(tmp_path, spelling):
-    assert memory_key(spelling) == URL
+    assert url_key(spelling) == URL
     written = Memory(str(tmp_path), URL, "Deploy")
     with written.opened(to_write=True):
         written.save(CDN_BEFORE)
@@ -432,10 +432,10 @@ def test_every_spelling_of_one_url_keys_one_memory(tmp_path, spelling):
 
 
 def test_the_url_key_keeps_what_tells_pages_apart():
-    assert memory_key("http://127.0.0.1:8989/") == "http://127.0.0.1:8989"
-    assert memory_key("http://status.example.test:443") == "http://status.example.test:443"
-    assert memory_key("https://status.example.test:8443/Page/") == "https://status.example.test:8443/Page"
-    assert memory_key("http://[::1]:80/api") == "http://[::1]/api"
+    assert url_key("http://127.0.0.1:8989/") == "http://127.0.0.1:8989"
+    assert url_key("http://status.example.test:443") == "http://status.example.test:443"
+    assert url_key("https://status.example.test:8443/Page/") == "https://status.example.test:8443/Page"
+    assert url_key("http://[::1]:80/api") == "http://[::1]/api"
 
 
 def test_file_names_differ_per_url_and_window_and_stay_safe():

@@ -5,6 +5,7 @@ made sure of, names under a parent, paths, and components resolved by uuid, name
 
 import pytest
 
+from ansible_collections.statusops.status.plugins.module_utils.client import LIST
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import Page, path_index, read_page
@@ -35,8 +36,8 @@ class FakeApi:
         self.calls = []
         self.batches = []
 
-    def get(self, path, query):
-        assert path == "/api-components-list/"
+    def get(self, path, query, expect):
+        assert path == "/api-components-list/" and expect == LIST
         parent = query.get("parent")
         self.calls.append(parent)
         chosen = [item for item in self.items if parent is None or item["parent"] == parent]

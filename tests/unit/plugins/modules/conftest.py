@@ -3,6 +3,9 @@
 
 import contextlib
 import json
+import re
+import tempfile
+from unittest import mock
 
 import pytest
 import requests
@@ -24,6 +27,20 @@ except ImportError:  # ansible-core < 2.19 reads the arguments from basic._ANSIB
             basic._ANSIBLE_ARGS = previous
 
 
+try:  # ansible-core 2.22 and later: the module returns its secrets, the controller masks them (ansible.executor.task_result)
+    from ansible.module_utils import secrets
+    from ansible.module_utils._internal import _secrets_object
+    from ansible.module_utils._internal._secrets import SecretMasker
+except ImportError:  # older ones mask module.no_log_values in the module
+    secrets = None
+
+# From ansible-core 2.22 a module returns its result unmasked with the secrets registered while it ran, and the
+# controller masks them. Ansible registers every value of a no_log option when the module starts, harmless ones too (an
+# email address, a retry count of 3), and the controller masks each wherever it occurs: a module cannot show them
+# again (plugins/module_utils/ansible_module.py hide). Older ones mask module.no_log_values in the module.
+CONTROLLER_MASKS = secrets is not None
+REDACTED = "$REDACTED$"
+
 # From ansible-core 2.21 a module returns its invocation (module_args, at -vvv) only when the controller asks.
 INVOCATION_ON_REQUEST = tuple(int(part) for part in ANSIBLE_CORE_VERSION.split(".")[:2]) >= (2, 21)
 # A connection dropped before the answer came: whether the request was carried out is unknown.
@@ -31,24 +48,77 @@ LOST = requests.exceptions.ConnectionError("connection reset by peer")
 
 
 class ModuleRun:
-    """Runs a module's main() with arguments and returns its JSON result."""
+    """Runs a module's main() with arguments and returns its result as the controller shows it.
 
-    def __init__(self, capsys):
+    From ansible-core 2.22 a module returns its result unmasked with the secrets it registered (_ansible_new_secrets),
+    and the controller masks those in what it shows. Each run registers into a masker of its own, as a module runs in
+    a process of its own, so a secret another test registered neither masks nor goes missing from this run's secrets.
+    """
+
+    def __init__(self, capsys, monkeypatch):
         self.capsys = capsys
+        self.monkeypatch = monkeypatch
+        self.raw = None
 
     def __call__(self, module, args, check_mode=False, diff=False):
         args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
         if INVOCATION_ON_REQUEST:
             args["_ansible_inject_invocation"] = True
+        if secrets:
+            self.monkeypatch.setattr(secrets, "_secret_masker", SecretMasker())
         with patch_module_args(args):
             with pytest.raises(SystemExit):
                 module.main()
-        return json.loads(self.capsys.readouterr().out)
+        self.raw = json.loads(self.capsys.readouterr().out)
+        return controller_view(self.raw)
+
+
+def controller_view(raw):
+    """The module's result as the controller shows it: from ansible-core 2.22, with the secrets it returned masked."""
+    result = dict(raw)
+    new_secrets = result.pop("_ansible_new_secrets", [])
+    if not new_secrets:
+        return result
+    masker = SecretMasker()
+    masker.register_secret_texts(new_secrets)
+    with mock.patch.object(_secrets_object, "_secret_masker", masker):
+        return _secrets_object.mask_object(result)
+
+
+def as_shown(expected, *no_log_values):
+    """expected as the task shows it: from ansible-core 2.22, each value of the no_log options the task was given (every
+    value in a dict or a list) masked in it; a number that contains one becomes text, as the controller masks it."""
+    if not CONTROLLER_MASKS:
+        return expected
+    if isinstance(expected, dict):
+        return {as_shown(key, *no_log_values): as_shown(value, *no_log_values) for key, value in expected.items()}
+    if isinstance(expected, list):
+        return [as_shown(item, *no_log_values) for item in expected]
+    if expected is None or isinstance(expected, bool):
+        return expected
+    text = str(expected)
+    values = sorted(set(_texts(no_log_values)), key=len, reverse=True)
+    masked = re.sub("|".join(re.escape(value) for value in values), REDACTED, text) if values else text
+    return expected if masked == text else masked
+
+
+def _texts(value):
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _texts(item)]
+    return [str(value)]
+
+
+@pytest.fixture(autouse=True)
+def private_temporary_directory(tmp_path, monkeypatch):
+    """The system's temporary directory of a test is its own (the set modules' locks live there: TMPDIR)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 @pytest.fixture
-def run_module(capsys):
-    return ModuleRun(capsys)
+def run_module(capsys, monkeypatch):
+    return ModuleRun(capsys, monkeypatch)
 
 
 @pytest.fixture

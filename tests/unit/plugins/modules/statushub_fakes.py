@@ -53,11 +53,13 @@ SERVICES_CALL = ("GET", PATH + "/services?%s&deleted=false&extend=flags&%s" % (V
 
 
 def paged(http, url, *pages, **query):
-    """Registers a list answered in len(pages) pages, each matched by its page number (and query)."""
+    """Registers a list answered in len(pages) pages, each matched by its page number (and query); the server's
+    page size is that of the first page (a server may hold fewer items a page than asked for)."""
     from responses import matchers
 
     for number, items in enumerate(pages, 1):
-        body = {"current_page": number, "page_count": len(pages), "per_page": 100, "total": sum(len(p) for p in pages),
+        body = {"current_page": number, "page_count": len(pages), "per_page": len(pages[0]) if len(pages) > 1 else 100,
+                "total": sum(len(p) for p in pages),
                 "data": list(items)}
         expected = dict(query, api_version="V3-R1", page=str(number), per_page="100")
         http.get(url, json=body, match=[matchers.query_param_matcher(expected)])

@@ -113,6 +113,10 @@ def test_two_live_silences_with_the_identity_fail_naming_both(run_module, http):
 
 def test_an_answer_that_is_not_a_list_of_silences_is_an_error(run_module, http):
     http.get(LIST, json={"data": []})
+    result = run_module(alertmanager_silence, args(retry_timeout=0))
+    assert result["failed"] is True
+    assert "not the API's answer: a JSON object where a JSON array of objects was due" in result["msg"]
+    http.get(LIST, json=[{"id": "x"}])
     result = run_module(alertmanager_silence, args())
     assert result["failed"] is True and "is not a list of silences" in result["msg"]
 

@@ -284,3 +284,74 @@ def test_a_cancelled_window_whose_delete_answer_was_lost_is_done(run_module, htt
     assert result["changed"] is True and result["maintenance"]["id"] == 3002
     assert calls(http) == [LIST_CALL, ("DELETE", PATH + "/maintenances/3002?" + V),
                            ("DELETE", PATH + "/maintenances/3002?" + V)]
+
+
+# A declared window is one window: absolute times find it again scheduled, in progress or over.
+
+MIGRATION = dict(title="Migration", start_time="2025-01-20T22:00:00Z", end_time="2025-01-20T23:00:00Z",
+                 services=[{"service": "API", "status": "down"}])
+OVER = dict(WINDOW, id=2990, title="Migration", start_time="2025-01-20T22:00:00Z", end_time="2025-01-20T23:00:00Z")
+
+
+def list_from(start):
+    return ("GET", PATH + "/maintenances?%s&extend=flags&start_time=%s&%s" % (V, start.replace(":", "%3A"), PAGE))
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_window_whose_times_have_passed_is_found_and_not_posted_again(run_module, http, check_mode):
+    http.get(HUB + "/maintenances", json=envelope([OVER]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**MIGRATION), check_mode=check_mode)
+    assert result["changed"] is False
+    assert result["maintenance"] == OVER
+    assert calls(http) == [list_from("2025-01-20T22:00:00Z"), SERVICES_CALL]
+
+
+def test_a_window_in_progress_is_found_by_its_times_given_with_another_offset(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([LATER]))
+    services(http)
+    result = run_module(statushub_maintenance, args(title="Deploy", start_time="2025-02-01T12:50:00+01:00", duration=30,
+                                                    services=[{"service": "API", "status": "down"}]))
+    assert result["changed"] is False and result["maintenance"] == LATER
+    assert calls(http) == [list_from("2025-02-01T11:50:00Z"), SERVICES_CALL]
+
+
+def test_the_window_with_the_declared_times_wins_over_a_later_one_of_the_same_title(run_module, http):
+    """Last week's task finds last week's window, not next week's (which it would otherwise update)."""
+    next_week = dict(OVER, id=2995, start_time="2025-02-03T22:00:00Z", end_time="2025-02-03T23:00:00Z")
+    http.get(HUB + "/maintenances", json=envelope([OVER, next_week]))
+    services(http)
+    result = run_module(statushub_maintenance, args(**MIGRATION))
+    assert result["changed"] is False and result["maintenance"]["id"] == 2990
+    assert [method for method, _path in calls(http)] == ["GET", "GET"]
+
+
+def test_a_window_over_with_other_times_is_not_the_one(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([dict(OVER, end_time="2025-01-20T22:30:00Z")]))
+    services(http)
+    http.post(HUB + "/maintenances", json=OVER)
+    result = run_module(statushub_maintenance, args(**MIGRATION))
+    assert result["changed"] is True
+    assert [method for method, _path in calls(http)] == ["GET", "GET", "POST"]
+    assert bodies(http)[2]["start_time"] == "2025-01-20T22:00:00Z"
+
+
+def test_two_windows_with_the_declared_title_and_times_fail_naming_both(run_module, http):
+    http.get(HUB + "/maintenances", json=envelope([OVER, dict(OVER, id=2991)]))
+    result = run_module(statushub_maintenance, args(**MIGRATION))
+    assert result["failed"] is True
+    assert "2990" in result["msg"] and "2991" in result["msg"]
+    assert "start_time 2025-01-20T22:00:00Z" in result["msg"]
+    assert [method for method, _path in calls(http)] == ["GET"]
+
+
+@pytest.mark.parametrize("stored", [dict(OVER, body="Schema v2"), dict(OVER, title="Migration \n", body="Schema v2\n")],
+                         ids=["hub trims", "hub stores as sent"])
+def test_a_title_and_body_written_as_block_scalars_send_no_write(run_module, http, stored):
+    http.get(HUB + "/maintenances", json=envelope([stored]))
+    services(http)
+    declared = dict(MIGRATION)
+    declared.update(title="Migration\n", body="Schema v2\n")
+    result = run_module(statushub_maintenance, args(**declared))
+    assert result["changed"] is False and result["maintenance"]["id"] == 2990
+    assert [method for method, _path in calls(http)] == ["GET", "GET"]

@@ -156,3 +156,39 @@ def test_a_service_delete_whose_answer_was_lost_is_done(run_module, http):
     result = run_module(statushub_service, args(id=12, state="absent"))
     assert result["changed"] is True and result["service"] == API
     assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]
+
+
+# stored text: names are refused with white space around them, descriptions compared and sent without it
+
+def test_a_description_ending_in_a_newline_is_sent_trimmed(run_module, http):
+    list_services(http, [WEBSITE])
+    http.post(HUB + "/services", json=dict(REST_API, id=3))
+    result = run_module(statushub_service, args(name="API", description="REST\n"))
+    assert result["changed"] is True
+    assert bodies(http)[1] == {"name": "API", "description": "REST"}
+
+
+def test_a_description_ending_in_a_newline_sends_no_write_whether_the_hub_trimmed_it_or_not(run_module, http):
+    list_services(http, [REST_API, dict(WEBSITE, description="Shop\n")])
+    for name, description in (("API", "REST\n"), ("Website", "Shop\n")):
+        result = run_module(statushub_service, args(name=name, description=description))
+        assert result["changed"] is False
+    assert calls(http) == [("GET", LIST % 1), ("GET", LIST % 1)]
+
+
+def test_a_read_by_id_answered_with_another_shape_fails_cleanly(run_module, http):
+    http.get(HUB + "/services/12", json=[])
+    result = run_module(statushub_service, args(id=12, name="API", retry_timeout=0))
+    assert result["failed"] is True and "NoneType" not in result["msg"]
+    assert "GET /hubs/acme/services/12 returned HTTP 200: not the API's answer: a JSON array" in result["msg"]
+
+
+def test_a_list_whose_page_count_lies_is_read_again_then_fails_before_any_create(run_module, http):
+    for _read in range(3):
+        http.get(HUB + "/services", json={"current_page": 1, "page_count": 100000, "per_page": 100, "total": 2,
+                                          "data": [API, WEBSITE]})
+    result = run_module(statushub_service, args(name="Status"))
+    assert result["failed"] is True and not result.get("changed")
+    assert "the list changed or lied while it was read, on each of 3 reads (page_count 100000 where a total of 2" \
+           in result["msg"]
+    assert calls(http) == [("GET", LIST % 1)] * 3

@@ -14,7 +14,7 @@ STATUS = {"id": 14, "name": "Status", "description": "old"}
 
 
 def test_every_page_is_read_once_before_the_writes(run_module, http):
-    paged(http, HUB + "/services", [API], [DASHBOARD, STATUS], deleted="false", extend="flags")
+    paged(http, HUB + "/services", [API, DASHBOARD], [STATUS], deleted="false", extend="flags")
     http.put(HUB + "/services/14", json=dict(STATUS, description="new"))
     http.post(HUB + "/services", json={"id": 15, "name": "Mobile", "description": ""})
     declared = [{"name": "API"}, {"name": "Dashboard"}, {"name": "Status", "description": "new"}, {"name": "Mobile"}]
@@ -156,3 +156,11 @@ def test_a_pruned_service_whose_delete_answer_was_lost_is_reported_deleted(run_m
     result = run_module(statushub_services, args(services=[], prune=True, allow_empty=True, concurrency=1))
     assert result["changed"] is True and result["deleted"] == [API] and result["services"] == []
     assert calls(http) == [("GET", LIST % 1), ("DELETE", PATH + "/services/12?" + V), ("DELETE", PATH + "/services/12?" + V)]
+
+
+def test_descriptions_ending_in_a_newline_send_no_write(run_module, http):
+    paged(http, HUB + "/services", [API, STATUS], deleted="false", extend="flags")
+    result = run_module(statushub_services, args(services=[{"name": "API", "description": "\n"},
+                                                           {"name": "Status", "description": "old\n"}]))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", LIST % 1)]

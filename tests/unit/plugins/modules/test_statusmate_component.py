@@ -243,6 +243,24 @@ def test_a_first_delete_answered_404_still_fails(run_module, http):
     assert len(http.calls) == 2
 
 
+def test_a_list_answered_with_null_fails_and_never_creates_a_second_copy(run_module, http):
+    http.get(LIST, body="null", content_type="application/json")
+    result = run_module(statusmate_component, args(name="Website", retry_timeout=0))
+    assert result["failed"] is True and not result.get("changed")
+    assert "GET /api-components-list/ returned HTTP 200: not the API's answer: JSON null where a JSON array" in result["msg"]
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_a_create_answered_by_a_proxy_is_looked_up_before_any_second_create(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, body="<html>Gateway</html>", content_type="text/html")
+    http.get(LIST, json=[dict(WEBSITE, parent=None)])
+    result = run_module(statusmate_component, args(name="Website"))
+    assert result["changed"] is True and result["component"]["uuid"] == "w-1"
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/")]
+
+
 # An update sends the whole object: safe to repeat, so it is retried like a PUT.
 
 
@@ -275,3 +293,27 @@ def test_a_create_answered_503_is_not_sent_again(run_module, http):
     assert result["changed"] is True and result["component"]["uuid"] == "w-1"
     assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
                            ("GET", "/api-components-list/")]
+
+
+# stored text (API_CONTRACT.md: the server trims names and descriptions)
+
+def test_a_description_ending_in_a_newline_is_sent_trimmed(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json=dict(CDN, parent=None))
+    result = run_module(statusmate_component, args(name="CDN", description="edge\n"))
+    assert result["changed"] is True
+    assert bodies(http)[1] == {"name": "CDN", "description": "edge", "parent": None}
+
+
+def test_a_description_ending_in_a_newline_matches_the_stored_one(run_module, http):
+    http.get(LIST, json=[CDN])
+    result = run_module(statusmate_component, args(name="CDN", description="edge\n"))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_a_stored_description_with_white_space_around_it_is_not_rewritten(run_module, http):
+    http.get(LIST, json=[item("c-1", "CDN", " edge\n")])
+    result = run_module(statusmate_component, args(name="CDN", description="edge"))
+    assert result["changed"] is False
+    assert calls(http) == [("GET", "/api-components-list/")]

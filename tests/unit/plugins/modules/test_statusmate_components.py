@@ -3,10 +3,11 @@
 
 import json
 
+from ansible_collections.statusops.status.plugins.module_utils.locks import taking_turns
 from ansible_collections.statusops.status.plugins.modules import statusmate_components
 from ansible_collections.statusops.status.tests.unit.plugins.modules.conftest import LOST, bodies, calls
 from ansible_collections.statusops.status.tests.unit.plugins.modules.statusmate_fakes import (
-    CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, UPDATE, WEBSITE, args, item, patient_args,
+    CHILD_EDGE, CREATE, DELETE, LIST, TOKEN, TOP_EDGE, UPDATE, URL, WEBSITE, args, item, patient_args,
 )
 
 
@@ -387,7 +388,7 @@ def named_uuid(request):
 
 def test_concurrent_creates_put_each_child_after_its_group_under_the_group_s_uuid(run_module, http):
     http.get(LIST, json=[])
-    http.add_callback("POST", CREATE, callback=named_uuid)
+    http.add_callback("POST", CREATE, callback=named_uuid, content_type="application/json")
     tree = [{"name": "G%d" % group, "children": [{"name": "G%d-C%d" % (group, child)} for child in range(4)]}
             for group in range(3)]
     result = run_module(statusmate_components, args(components=tree, concurrency=4))
@@ -464,3 +465,79 @@ def test_a_tree_delete_whose_answer_was_lost_is_reported_deleted(run_module, htt
     result = run_module(statusmate_components, patient_args(components=[{"name": "Edge"}], state="absent"))
     assert result["changed"] is True and result["deleted"] == ["Edge"]
     assert [method for method, _path in calls(http)] == ["GET", "DELETE", "DELETE"]
+
+
+# stored text (API_CONTRACT.md: the server trims names and descriptions)
+
+def test_descriptions_ending_in_a_newline_match_the_stored_ones(run_module, http):
+    serve_existing_page(http)
+    declared = [{"name": "Website", "description": "Everything customers see\n",
+                 "children": [{"name": "CDN", "description": "edge\n"}, {"name": "Web servers", "description": "\n"}]},
+                {"name": "API", "children": [{"name": "REST API"}]}]
+    result = run_module(statusmate_components, args(components=declared))
+    assert result["changed"] is False
+    assert [method for method, _path in calls(http)] == ["GET", "GET", "GET"]
+
+
+# two runs on one page take turns (ansible_module.turn_on)
+
+def test_a_run_while_another_holds_the_page_waits_then_fails_before_any_request(run_module, http):
+    with taking_turns((URL, "page", TOKEN), 0):
+        result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
+    assert result["failed"] is True
+    assert "another run has held the lock" in result["msg"] and "Nothing was changed." in result["msg"]
+    assert TOKEN not in result["msg"]
+    assert len(http.calls) == 0
+
+
+def test_check_mode_takes_no_turn(run_module, http):
+    serve_existing_page(http)
+    with taking_turns((URL, "page", TOKEN), 0):
+        result = run_module(statusmate_components, args(components=TREE, retry_timeout=0), check_mode=True)
+    assert result["changed"] is False
+
+
+def test_another_page_does_not_wait(run_module, http):
+    serve_existing_page(http)
+    with taking_turns((URL, "page", "another-page-token"), 0):
+        result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
+    assert result["changed"] is False
+
+
+PORTAL = "<!DOCTYPE html><html><body>Sign in to the network</body></html>"
+
+
+def test_a_list_answered_by_a_proxy_fails_naming_the_request_and_creates_nothing(run_module, http):
+    http.get(LIST, body=PORTAL, content_type="text/html")
+    result = run_module(statusmate_components, args(components=TREE, retry_timeout=0))
+    assert result["failed"] is True and not result.get("changed")
+    assert result["msg"].startswith("GET /api-components-list/ returned HTTP 200: not the API's answer: a body that is not "
+                                    "JSON where a JSON array of objects was due (content type text/html; the body "
+                                    "begins \"<!DOCTYPE html>")
+    assert calls(http) == [("GET", "/api-components-list/")]
+
+
+def test_a_create_whose_answer_is_cut_is_looked_up_and_the_tree_goes_on(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, body='{"uuid": "a-1", "na', content_type="application/json")
+    http.get(LIST, json=[dict(API, parent=None)])
+    http.post(CREATE, status=201, json=created("r-1", {"name": "REST API", "parent": "a-1"}))
+    result = run_module(statusmate_components, args(components=[{"name": "API", "children": [{"name": "REST API"}]}],
+                                                    concurrency=1))
+    assert result["changed"] is True and result["created"] == ["API", "API/REST API"]
+    assert calls(http) == [("GET", "/api-components-list/"), ("POST", "/api-components-create/"),
+                           ("GET", "/api-components-list/"), ("POST", "/api-components-create/")]
+
+
+def test_a_cut_create_answer_whose_look_up_fails_says_what_was_done_and_may_have_been(run_module, http):
+    http.get(LIST, json=[])
+    http.post(CREATE, status=201, json=created("a-1", {"name": "API", "parent": None}))
+    http.post(CREATE, status=201, body='{"uuid": "w-', content_type="application/json")
+    http.get(LIST, body="null", content_type="application/json")
+    result = run_module(statusmate_components, args(components=[{"name": "API"}, {"name": "Website"}], concurrency=1,
+                                                    retry_timeout=0))
+    assert result["failed"] is True and result["changed"] is True and result["created"] == ["API"]
+    assert result["msg"].startswith("POST /api-components-create/ returned HTTP 201: not the API's answer: a body that is "
+                                    "not whole JSON")
+    assert "the request may have been carried out; the outcome is unknown: looking for what it may have created " \
+           "failed: GET /api-components-list/ returned HTTP 200: not the API's answer: JSON null" in result["msg"]
