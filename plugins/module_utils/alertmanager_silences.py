@@ -16,8 +16,9 @@ from the start found would move at every replacement.
 import datetime
 import re
 
+from ansible_collections.statusops.status.plugins.module_utils.answers import LIST
 from ansible_collections.statusops.status.plugins.module_utils.checks import secret_errors
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST, api_path
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown, ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match
 from ansible_collections.statusops.status.plugins.module_utils.statushub.events import time_errors

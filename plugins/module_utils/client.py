@@ -7,7 +7,6 @@ The one HTTP client of the collection: auth, pacing, retries, pagination, errors
 """
 
 import json
-import math
 import os
 import random
 import ssl
@@ -23,6 +22,14 @@ except ImportError as exc:  # pragma: no cover - depends on the target host
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = exc
 
+from ansible_collections.statusops.status.plugins.module_utils.answers import (
+    ANY_JSON,
+    ENVELOPE,
+    OBJECT,
+    body_problem,
+    page_count_problem,
+    pages_problem,
+)
 from ansible_collections.statusops.status.plugins.module_utils.checks import shown_url
 from ansible_collections.statusops.status.plugins.module_utils.deadline import DeadlineAdapter, RequestDeadline
 from ansible_collections.statusops.status.plugins.module_utils.errors import (
@@ -46,29 +53,12 @@ IDEMPOTENT_METHODS = ("GET", "PUT", "DELETE")
 # validate_certs=false says otherwise, the CA bundle. Never credentials (netrc): only the token or key is sent.
 CA_BUNDLE_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 BACKOFF_MAX = 8.0
-# What a request expects the body of its answer to be (API_CONTRACT.md, "Answers that are not the API's"); anything
-# else is not the API's answer, whatever its status.
-OBJECT = "a JSON object"
-LIST = "a JSON array of objects"
-ENVELOPE = "the paginated list envelope"
-ANY_JSON = "JSON or no body"
-ENVELOPE_NUMBERS = ("current_page", "page_count", "per_page", "total")
 # How much of a body that is not the API's an error shows, and how much more is read around it so that a secret
 # that begins within it is masked whole.
 BODY_PREVIEW = 80
 BODY_PREVIEW_READ = 4096
 # How many times a paginated list is read, all its pages, before a list that changed or lied on every read fails.
 LIST_READS = 3
-
-
-class Identified:
-    """What a create expects: the object, with the id the API gave it under key."""
-
-    def __init__(self, key):
-        self.key = key
-
-    def __str__(self):
-        return "a JSON object with its %s" % self.key
 
 
 def api_path(template, *values):
@@ -247,9 +237,9 @@ class ApiClient:
         """What is wrong with an answer that is not the API's (a 2xx whose body is not what the request expects, a
         404 that is not the API's error object), or None for the API's answer."""
         if response.status_code < 300:
-            problem = _body_problem(response, expect)
+            problem = body_problem(response, expect)
         elif response.status_code == 404:
-            problem = _body_problem(response, OBJECT)
+            problem = body_problem(response, OBJECT)
         else:
             return None
         if problem is None:
@@ -281,10 +271,10 @@ class ApiClient:
         problems = []
         for _read in range(LIST_READS):
             first = page(1)
-            problem = _page_count_problem(first)
+            problem = page_count_problem(first)
             if problem is None:
                 pages = [first] + self.concurrently(page, range(2, first["page_count"] + 1))
-                problem = _pages_problem(pages, id_key)
+                problem = pages_problem(pages, id_key)
                 if problem is None:
                     return [item for envelope in pages for item in envelope["data"]]
             problems.append(problem)
@@ -355,80 +345,6 @@ def _environment_proxies(base_url):
         return requests.utils.get_environ_proxies(base_url)
     except ValueError:  # an api_url that is no URL: the request fails naming it
         return {}
-
-
-def _body_problem(response, expect):
-    """What an answer's body is when it is not what expect says, else None."""
-    if not response.content:
-        return None if expect == ANY_JSON else "no body"
-    media_type = (response.headers.get("Content-Type") or "").partition(";")[0].strip().lower()
-    if media_type != "application/json" and not media_type.endswith("+json"):
-        return "a body that is not JSON"
-    try:
-        body = response.json()
-    except ValueError:
-        return "a body that is not whole JSON (cut short, or not JSON)"
-    return _shape_problem(body, expect)
-
-
-def _shape_problem(body, expect):
-    if expect == ANY_JSON:
-        return None
-    if expect == LIST:
-        if not isinstance(body, list):
-            return _json_kind(body)
-        return None if all(isinstance(item, dict) for item in body) else "a JSON array holding values other than objects"
-    if not isinstance(body, dict):
-        return _json_kind(body)
-    if isinstance(expect, Identified) and body.get(expect.key) in (None, ""):
-        return "a JSON object without its %s" % expect.key
-    if expect == ENVELOPE:
-        if not isinstance(body.get("data"), list) or not all(isinstance(item, dict) for item in body["data"]):
-            return "a JSON object without a data array of objects"
-        wrong = [key for key in ENVELOPE_NUMBERS if isinstance(body.get(key), bool)
-                 or not isinstance(body.get(key), int) or body[key] < (1 if key in ("current_page", "per_page") else 0)]
-        if wrong:
-            return "a JSON object whose %s %s not a count" % (" and ".join(wrong), "is" if len(wrong) == 1 else "are")
-    return None
-
-
-def _json_kind(value):
-    if value is None:
-        return "JSON null"
-    for kind, name in ((bool, "a JSON boolean"), (dict, "a JSON object"), (list, "a JSON array"), (str, "a JSON string")):
-        if isinstance(value, kind):
-            return name
-    return "a JSON number"
-
-
-def _page_count_problem(first):
-    """Why the first page's page_count cannot be right for its total, or None."""
-    if first["current_page"] != 1:
-        return "page 1 was answered as page %s" % first["current_page"]
-    due = math.ceil(first["total"] / first["per_page"])
-    if first["page_count"] == due or (due == 0 and first["page_count"] == 1):
-        return None
-    return "page_count %s where a total of %s at %s a page makes %s" % (
-        first["page_count"], first["total"], first["per_page"], max(due, 1))
-
-
-def _pages_problem(pages, id_key):
-    """Why the pages of one read are not one consistent list, or None."""
-    first, count, seen = pages[0], len(pages), set()
-    for number, envelope in enumerate(pages, 1):
-        if envelope["current_page"] != number:
-            return "page %s was answered as page %s" % (number, envelope["current_page"])
-        for key in ("total", "page_count", "per_page"):
-            if envelope[key] != first[key]:
-                return "%s moved from %s to %s between page 1 and page %s" % (key, first[key], envelope[key], number)
-        due = first["per_page"] if number < count else first["total"] - (count - 1) * first["per_page"]
-        if len(envelope["data"]) != due:
-            return "page %s of %s held %s items where %s were due" % (number, count, len(envelope["data"]), due)
-        for identity in [item.get(id_key) for item in envelope["data"] if item.get(id_key) is not None]:
-            if identity in seen:
-                return "item %s %s was seen twice" % (id_key, identity)
-            seen.add(identity)
-    return None
 
 
 def _json_or_none(response):

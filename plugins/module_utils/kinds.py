@@ -52,7 +52,7 @@ class Kind:
     object, unless paths names the create, update and delete paths), fields, key (the option that identifies one
     besides its id; None for the one object of its owner), list_query, soft_delete (a deleted object stays, flagged),
     the verbs of create and update, shaped (objects are shown as their id and fields only), required (the fields a
-    create needs), created (what a create posted answers: the object with its new id, client.Identified)."""
+    create needs), created (what a create posted answers: the object with its new id, answers.Identified)."""
 
     def __init__(self, noun, owner, path, fields=(), key=None, id_key="id", list_query=None, soft_delete=True,
                  create_verb="post", update_verb="put", paths=None, shaped=False, required=(),

@@ -8,7 +8,8 @@ StatusHub Public API v3: its rules of connection and the Hub, the client bound t
 
 import re
 
-from ansible_collections.statusops.status.plugins.module_utils.client import OBJECT, Identified, api_path
+from ansible_collections.statusops.status.plugins.module_utils.answers import OBJECT, Identified
+from ansible_collections.statusops.status.plugins.module_utils.client import api_path
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, ForeignAnswer
 
 API_VERSION = "V3-R1"

@@ -7,7 +7,7 @@ Statusmate components: the component endpoints of a page, and one component as a
 by uuid or by (name, parent).
 """
 
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST, Identified
+from ansible_collections.statusops.status.plugins.module_utils.answers import LIST, Identified
 from ansible_collections.statusops.status.plugins.module_utils.errors import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.kinds import Endpoints, Kind
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import Resource, single_match

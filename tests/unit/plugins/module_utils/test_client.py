@@ -12,6 +12,7 @@ import requests
 import responses
 from responses import matchers
 
+from ansible_collections.statusops.status.plugins.module_utils import answers
 from ansible_collections.statusops.status.plugins.module_utils import client as client_module
 from ansible_collections.statusops.status.plugins.module_utils import pacing
 from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
@@ -601,12 +602,12 @@ def test_the_body_shown_has_the_secret_masked_also_where_the_preview_cuts_it(fak
 
 
 @pytest.mark.parametrize("expect, answer, problem", [
-    (client_module.LIST, {"json": {"data": []}}, "a JSON object where a JSON array of objects was due"),
-    (client_module.LIST, {"json": [1, 2]}, "a JSON array holding values other than objects"),
-    (client_module.ENVELOPE, {"json": []}, "a JSON array where the paginated list envelope was due"),
-    (client_module.ENVELOPE, {"json": {"page_count": 1, "total": 0, "per_page": 100, "current_page": 1}},
+    (answers.LIST, {"json": {"data": []}}, "a JSON object where a JSON array of objects was due"),
+    (answers.LIST, {"json": [1, 2]}, "a JSON array holding values other than objects"),
+    (answers.ENVELOPE, {"json": []}, "a JSON array where the paginated list envelope was due"),
+    (answers.ENVELOPE, {"json": {"page_count": 1, "total": 0, "per_page": 100, "current_page": 1}},
      "a JSON object without a data array of objects"),
-    (client_module.ENVELOPE, {"json": {"page_count": "1", "total": 0, "per_page": 0, "current_page": 1, "data": []}},
+    (answers.ENVELOPE, {"json": {"page_count": "1", "total": 0, "per_page": 0, "current_page": 1, "data": []}},
      "a JSON object whose page_count and per_page are not a count"),
 ])
 @responses.activate
@@ -727,7 +728,7 @@ def test_an_empty_list_may_count_no_page_or_one(fake_time):
 def test_a_create_answered_without_the_new_object_s_id_is_a_lost_answer(fake_time, answer, problem):
     responses.post(BASE + "/things", status=201, json=answer)
     with pytest.raises(OutcomeUnknown, match="%s where a JSON object with its uuid was due" % problem):
-        make_client(fake_time).post("/things", {"name": "a"}, expect=client_module.Identified("uuid"))
+        make_client(fake_time).post("/things", {"name": "a"}, expect=answers.Identified("uuid"))
     assert len(responses.calls) == 1
 
 

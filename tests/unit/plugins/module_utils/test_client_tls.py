@@ -4,7 +4,8 @@
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST, ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.answers import LIST
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
 
 pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")

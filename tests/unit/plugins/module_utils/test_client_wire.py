@@ -14,7 +14,8 @@ import time
 import pytest
 import requests
 
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST, ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.answers import LIST
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
 from ansible_collections.statusops.status.plugins.module_utils.deadline import RequestDeadline
 from ansible_collections.statusops.status.plugins.module_utils.errors import ApiError, OutcomeUnknown
 from ansible_collections.statusops.status.tests.unit.plugins.http_server import TRICKLE_FOR, HttpServer
@@ -164,7 +165,8 @@ def test_every_pool_of_the_client_reports_its_connections_to_the_deadline(server
 
 MODULE_LIKE = """
 import sys
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST, ApiClient
+from ansible_collections.statusops.status.plugins.module_utils.answers import LIST
+from ansible_collections.statusops.status.plugins.module_utils.client import ApiClient
 api = ApiClient(sys.argv[1], "page-token-123", timeout=float(sys.argv[2]), retry_timeout=0)
 api.set_concurrency(4)
 api.concurrently(lambda number: api.get("/api-components-list/", {"n": number}, expect=LIST), range(4))

@@ -5,7 +5,7 @@ made sure of, names under a parent, paths, and components resolved by uuid, name
 
 import pytest
 
-from ansible_collections.statusops.status.plugins.module_utils.client import LIST
+from ansible_collections.statusops.status.plugins.module_utils.answers import LIST
 from ansible_collections.statusops.status.plugins.module_utils.reconcile import ReconcileError
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.components import Components
 from ansible_collections.statusops.status.plugins.module_utils.statusmate.page import Page, path_index, read_page
